@@ -1,0 +1,4 @@
+// Only re-exports; global options must be imported before any trigger module.
+import './lib/global-options.js';
+
+export { getCatalog } from './catalog/get-catalog.js';

@@ -1,0 +1,6 @@
+import { setGlobalOptions } from 'firebase-functions/v2';
+import { FUNCTIONS_REGION } from '@mimicit/shared';
+
+// Imported first by index.ts: ES modules evaluate imports before the importing module's body,
+// so options set anywhere later would miss the triggers defined during import.
+setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20 });

@@ -1,0 +1,56 @@
+/**
+ * Every Firestore collection and Cloud Storage prefix the product uses.
+ * Rules tests check that each one here has rows in the rules table.
+ */
+export const COLLECTIONS = {
+  users: 'users',
+  generations: 'generations',
+  ledger: 'ledger',
+  payments: 'payments',
+  stripeEvents: 'stripeEvents',
+  accessLogs: 'accessLogs',
+  rateLimits: 'rateLimits',
+  stripeCustomers: 'stripeCustomers',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+/** Collections nested under `users/{uid}`. */
+export const USER_SUBCOLLECTIONS = [COLLECTIONS.generations, COLLECTIONS.ledger] as const;
+
+/** Top-level collections no client may read or write. */
+export const SERVER_ONLY_COLLECTIONS = [
+  COLLECTIONS.payments,
+  COLLECTIONS.stripeEvents,
+  COLLECTIONS.accessLogs,
+  COLLECTIONS.rateLimits,
+  COLLECTIONS.stripeCustomers,
+] as const;
+
+export const paths = {
+  user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
+  generation: (uid: string, id: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.generations}/${id}`,
+  ledgerEntry: (uid: string, id: string) => `${COLLECTIONS.users}/${uid}/${COLLECTIONS.ledger}/${id}`,
+  payment: (sessionId: string) => `${COLLECTIONS.payments}/${sessionId}`,
+  stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
+  accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
+  rateLimit: (uid: string) => `${COLLECTIONS.rateLimits}/${uid}`,
+  stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
+} as const;
+
+/** Cloud Storage object paths. Source images are never written anywhere. */
+export const storagePaths = {
+  generationImage: (uid: string, id: string, ext: string) => `users/${uid}/generations/${id}.${ext}`,
+  generationPrefix: (uid: string) => `users/${uid}/generations/`,
+  userPrefix: (uid: string) => `users/${uid}/`,
+  exportFile: (uid: string, name: string) => `exports/${uid}/${name}`,
+  exportPrefix: (uid: string) => `exports/${uid}/`,
+} as const;
+
+/** Retention the product promises (PRODUCT.md). */
+export const RETENTION = {
+  accessLogDays: 90,
+  accountPurgeDays: 30,
+  exportDays: 1,
+  paymentYears: 7,
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * Error codes shared by server and clients. The server raises `HttpsError` with one of the
+ * Firebase codes below and, where a client must branch on the cause, a machine-readable
+ * `details.reason`.
+ */
+export const ERROR_REASONS = [
+  'insufficient-credits',
+  'rate-limited',
+  'too-many-pending',
+  'unknown-model',
+  'unsupported-option',
+  'image-too-large',
+  'image-unsupported-type',
+  'image-unreadable',
+  'image-fetch-failed',
+  'url-not-allowed',
+  'prompt-too-long',
+  'provider-safety',
+  'provider-rate-limit',
+  'provider-bad-request',
+  'provider-unavailable',
+  'provider-timeout',
+  'provider-config',
+  'unknown-pack',
+  'origin-not-allowed',
+  'account-pending-deletion',
+  'not-found',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export interface ErrorDetails {
+  reason: ErrorReason;
+  [key: string]: unknown;
+}
+
+/** Reads `details.reason` off an error thrown by a callable, if there is one. */
+export function errorReason(err: unknown): ErrorReason | undefined {
+  const details = (err as { details?: unknown } | null)?.details;
+  const reason = (details as { reason?: unknown } | null)?.reason;
+  return typeof reason === 'string' && (ERROR_REASONS as readonly string[]).includes(reason)
+    ? (reason as ErrorReason)
+    : undefined;
+}
