@@ -2,7 +2,7 @@
 // own: workspace packages (@mimicit/shared) and their dependencies are inlined; the runtime
 // dependencies listed in functions/package.json stay external and are installed by Cloud Build.
 import { build, context } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]);
@@ -10,7 +10,11 @@ const external = Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `$
 /** @type {import('esbuild').BuildOptions} */
 const options = {
   entryPoints: [new URL('./src/index.ts', import.meta.url).pathname],
-  outfile: new URL('./lib/index.js', import.meta.url).pathname,
+  outdir: new URL('./lib', import.meta.url).pathname,
+  // Dynamic import() becomes a separate chunk, so heavy SDKs load only in the code paths that
+  // need them and each function's cold start stays small.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -24,6 +28,8 @@ const options = {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 };
+
+rmSync(new URL('./lib', import.meta.url).pathname, { recursive: true, force: true });
 
 if (process.argv.includes('--watch')) {
   const ctx = await context({ ...options, logLevel: 'info' });

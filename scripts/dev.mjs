@@ -56,7 +56,9 @@ const emuArgs = ['emulators:start', '--only', only, '--project', PROJECT_ID];
 if (!uiFilesPresent()) emuArgs.push('--config', configWithoutUi());
 
 start('functions', 'npm', ['run', 'build:watch', '-w', 'functions']);
-start('emulators', bin('firebase'), emuArgs, { env: { NO_UPDATE_NOTIFIER: '1' } });
+start('emulators', bin('firebase'), emuArgs, {
+  env: { NO_UPDATE_NOTIFIER: '1', ...(blocker ? { MIMICIT_STORE: 'memory' } : {}) },
+});
 start('web', 'npm', ['run', 'dev', '-w', 'web'], { env: { VITE_USE_EMULATORS: 'true' } });
 start('extension', 'npm', ['run', 'dev', '-w', 'extension'], { env: { VITE_USE_EMULATORS: 'true' } });
 console.info(

@@ -94,7 +94,13 @@ export async function startEmulators({ only, timeoutMs = 120_000, logFile, env =
     cwd: ROOT,
     stdio: ['ignore', fd, fd],
     detached: true,
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', FIREBASE_CLI_DISABLE_UPDATE_CHECK: 'true', ...env },
+    env: {
+      ...process.env,
+      NO_UPDATE_NOTIFIER: '1',
+      // Without a Firestore emulator, functions use the in-memory store (emulator only).
+      ...(only.includes('firestore') ? {} : { MIMICIT_STORE: 'memory' }),
+      ...env,
+    },
   });
   let exited = false;
   child.on('exit', () => (exited = true));

@@ -1,14 +1,17 @@
-import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { CREDIT_PACKS, availableModels, type GetCatalogResponse } from '@mimicit/shared';
-import { getCatalogRequestSchema } from '@mimicit/shared';
+import {
+  CREDIT_PACKS,
+  availableModels,
+  getCatalogRequestSchema,
+  type GetCatalogResponse,
+} from '@mimicit/shared';
 import { allowPreviewModel } from '../lib/env.js';
-import { parseInput, requireUid } from '../lib/errors.js';
+import { callableHandler, defineCallable } from '../lib/callable.js';
 
 /** Returns the model catalog and credit packs offered in this environment. */
-export async function handleGetCatalog(request: CallableRequest<unknown>): Promise<GetCatalogResponse> {
-  requireUid(request.auth);
-  parseInput(getCatalogRequestSchema, request.data ?? undefined);
-  return {
+export const handleGetCatalog = callableHandler(
+  'getCatalog',
+  getCatalogRequestSchema,
+  async (): Promise<GetCatalogResponse> => ({
     models: availableModels(allowPreviewModel()).map((m) => ({
       ...m,
       capabilities: [...m.capabilities],
@@ -16,7 +19,7 @@ export async function handleGetCatalog(request: CallableRequest<unknown>): Promi
       resolutions: [...m.resolutions],
     })),
     packs: CREDIT_PACKS.map((p) => ({ ...p, prices: { ...p.prices }, label: { ...p.label } })),
-  };
-}
+  }),
+);
 
-export const getCatalog = onCall({ cors: true }, handleGetCatalog);
+export const getCatalog = defineCallable({}, handleGetCatalog);

@@ -4,3 +4,4 @@ export * from './catalog.js';
 export * from './packs.js';
 export * from './callables.js';
 export * from './api/catalog.js';
+export * from './docs.js';

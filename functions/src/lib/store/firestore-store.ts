@@ -1,0 +1,147 @@
+/** {@link Store} over the Admin SDK's Firestore: production and the Firestore emulator. */
+import type {
+  DocumentData,
+  DocumentSnapshot,
+  Firestore,
+  Query,
+  Transaction,
+  WriteBatch,
+} from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
+import {
+  StoreConflictError,
+  randomId,
+  type Data,
+  type QuerySpec,
+  type Snapshot,
+  type Store,
+  type Tx,
+  type WriteOp,
+} from './types.js';
+
+/** Firestore Timestamps become `Date`, recursively, so domain code sees one time type. */
+export function fromFirestore(value: unknown): unknown {
+  if (value instanceof Timestamp) return value.toDate();
+  if (Array.isArray(value)) return value.map(fromFirestore);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    const out: Data = {};
+    for (const [k, v] of Object.entries(value)) out[k] = fromFirestore(v);
+    return out;
+  }
+  return value;
+}
+
+function toSnapshot<T>(snap: DocumentSnapshot<DocumentData>): Snapshot<T> {
+  return {
+    id: snap.id,
+    path: snap.ref.path,
+    data: snap.exists ? (fromFirestore(snap.data()) as T) : undefined,
+  };
+}
+
+export class FirestoreStore implements Store {
+  constructor(private readonly db: Firestore) {}
+
+  newId(): string {
+    return randomId();
+  }
+
+  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+    return toSnapshot<T>(await this.db.doc(path).get());
+  }
+
+  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
+    if (paths.length === 0) return [];
+    const snaps = await this.db.getAll(...paths.map((p) => this.db.doc(p)));
+    return snaps.map((s) => toSnapshot<T>(s));
+  }
+
+  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+    const snap = await this.build(spec).get();
+    return snap.docs.map((d) => toSnapshot<T>(d));
+  }
+
+  async runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.runTransaction((t) => fn(new FirestoreTx(this, t))).catch(mapConflict);
+  }
+
+  async batch(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length > 500) throw new Error('A batch holds at most 500 writes.');
+    const batch = this.db.batch();
+    for (const op of ops) applyWrite(this.db, batch, op);
+    await batch.commit().catch(mapConflict);
+  }
+
+  async deleteRecursive(path: string): Promise<number> {
+    let n = 0;
+    const writer = this.db.bulkWriter();
+    writer.onWriteResult(() => n++);
+    await this.db.recursiveDelete(this.db.doc(path), writer);
+    return n;
+  }
+
+  /** @internal */
+  build(spec: QuerySpec): Query {
+    let q: Query = spec.group
+      ? this.db.collectionGroup(spec.collection)
+      : this.db.collection(spec.collection);
+    for (const [field, op, value] of spec.where ?? []) q = q.where(field, op, value);
+    for (const [field, dir] of spec.orderBy ?? []) q = q.orderBy(field, dir);
+    if (spec.startAfter) q = q.startAfter(...spec.startAfter);
+    if (spec.limit !== undefined) q = q.limit(spec.limit);
+    return q;
+  }
+
+  /** @internal */
+  doc(path: string) {
+    return this.db.doc(path);
+  }
+}
+
+class FirestoreTx implements Tx {
+  constructor(
+    private readonly store: FirestoreStore,
+    private readonly t: Transaction,
+  ) {}
+
+  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+    return toSnapshot<T>(await this.t.get(this.store.doc(path)));
+  }
+  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
+    if (paths.length === 0) return [];
+    const snaps = await this.t.getAll(...paths.map((p) => this.store.doc(p)));
+    return snaps.map((s) => toSnapshot<T>(s));
+  }
+  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+    const snap = await this.t.get(this.store.build(spec));
+    return snap.docs.map((d) => toSnapshot<T>(d));
+  }
+  create(path: string, data: Data): void {
+    this.t.create(this.store.doc(path), data);
+  }
+  set(path: string, data: Data): void {
+    this.t.set(this.store.doc(path), data);
+  }
+  update(path: string, data: Data): void {
+    this.t.update(this.store.doc(path), data);
+  }
+  delete(path: string): void {
+    this.t.delete(this.store.doc(path));
+  }
+}
+
+function applyWrite(db: Firestore, batch: WriteBatch, op: WriteOp): void {
+  const ref = db.doc(op.path);
+  if (op.kind === 'delete') batch.delete(ref);
+  else if (op.kind === 'create') batch.create(ref, op.data);
+  else if (op.kind === 'update') batch.update(ref, op.data);
+  else batch.set(ref, op.data);
+}
+
+// gRPC codes the Admin SDK reports for failed preconditions: 6 ALREADY_EXISTS, 5 NOT_FOUND.
+function mapConflict(err: unknown): never {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 6) throw new StoreConflictError('already-exists', '');
+  if (code === 5) throw new StoreConflictError('not-found', '');
+  throw err;
+}

@@ -1,0 +1,237 @@
+/**
+ * In-memory {@link Store} for offline tests. Transactions are serialised (one at a time), which
+ * is what Firestore's server SDK guarantees through locks; with `simulateRetries` every
+ * transaction body runs once more than needed (the first run's writes are thrown away) so code
+ * that is not retry-safe fails in tests the way it would under contention in production.
+ */
+import { cloneValue, compareValues, fieldValue, valuesEqual } from './values.js';
+import {
+  StoreConflictError,
+  randomId,
+  splitPath,
+  type Data,
+  type QuerySpec,
+  type Snapshot,
+  type Store,
+  type Tx,
+  type WhereOp,
+  type WriteOp,
+} from './types.js';
+
+export interface MemoryStoreOptions {
+  simulateRetries?: boolean;
+}
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.tail;
+    this.tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
+}
+
+export class MemoryStore implements Store {
+  private readonly docs = new Map<string, Data>();
+  private readonly mutex = new Mutex();
+  /** Document reads and writes, for cost benchmarks. */
+  readonly stats = { reads: 0, writes: 0 };
+
+  constructor(private readonly options: MemoryStoreOptions = {}) {}
+
+  newId(): string {
+    return randomId();
+  }
+
+  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+    this.stats.reads++;
+    return this.snapshot<T>(path);
+  }
+
+  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
+    return Promise.all(paths.map((p) => this.get<T>(p)));
+  }
+
+  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+    const result = this.runQuery<T>(spec);
+    this.stats.reads += Math.max(1, result.length);
+    return result;
+  }
+
+  async runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const release = await this.mutex.lock();
+    try {
+      if (this.options.simulateRetries) await fn(new MemoryTx(this));
+      const tx = new MemoryTx(this);
+      const result = await fn(tx);
+      this.apply(tx.writes);
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  async batch(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length > 500) throw new Error('A batch holds at most 500 writes.');
+    const release = await this.mutex.lock();
+    try {
+      this.apply(ops);
+    } finally {
+      release();
+    }
+  }
+
+  async deleteRecursive(path: string): Promise<number> {
+    const release = await this.mutex.lock();
+    try {
+      let n = 0;
+      for (const key of [...this.docs.keys()]) {
+        if (key === path || key.startsWith(`${path}/`)) {
+          this.docs.delete(key);
+          n++;
+        }
+      }
+      this.stats.writes += n;
+      return n;
+    } finally {
+      release();
+    }
+  }
+
+  /** Every stored path (tests use it to prove nothing of a user remains). */
+  paths(): string[] {
+    return [...this.docs.keys()].sort();
+  }
+
+  /** @internal */
+  snapshot<T>(path: string): Snapshot<T> {
+    assertDocPath(path);
+    const data = this.docs.get(path);
+    return { id: splitPath(path).id, path, data: data === undefined ? undefined : (cloneValue(data) as T) };
+  }
+
+  /** @internal */
+  runQuery<T>(spec: QuerySpec): Snapshot<T>[] {
+    let rows: [string, Data][] = [];
+    for (const [path, data] of this.docs) {
+      const { parent } = splitPath(path);
+      const matches = spec.group ? parent.split('/').at(-1) === spec.collection : parent === spec.collection;
+      if (matches) rows.push([path, data]);
+    }
+    for (const [field, op, value] of spec.where ?? []) {
+      rows = rows.filter(([, data]) => matchWhere(fieldValue(data, field), op, value));
+    }
+    const order = spec.orderBy ?? [];
+    // Firestore leaves out documents that lack an orderBy field.
+    rows = rows.filter(([, data]) => order.every(([f]) => fieldValue(data, f) !== undefined));
+    const key = (path: string, data: Data): unknown[] => [...order.map(([f]) => fieldValue(data, f)), path];
+    const dirs = [...order.map(([, d]) => (d === 'desc' ? -1 : 1)), order.at(-1)?.[1] === 'desc' ? -1 : 1];
+    const cmp = (a: unknown[], b: unknown[]): number => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const c = compareValues(a[i], b[i]) * (dirs[i] ?? 1);
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    rows.sort(([pa, da], [pb, db]) => cmp(key(pa, da), key(pb, db)));
+    if (spec.startAfter) {
+      const cursor = [...spec.startAfter];
+      rows = rows.filter(([p, d]) => cmp(key(p, d).slice(0, cursor.length), cursor) > 0);
+    }
+    if (spec.limit !== undefined) rows = rows.slice(0, spec.limit);
+    return rows.map(([path, data]) => ({ id: splitPath(path).id, path, data: cloneValue(data) as T }));
+  }
+
+  private apply(ops: readonly WriteOp[]): void {
+    // Check every precondition first so a failing batch writes nothing.
+    const exists = new Map<string, boolean>();
+    const has = (p: string) => exists.get(p) ?? this.docs.has(p);
+    for (const op of ops) {
+      assertDocPath(op.path);
+      if (op.kind === 'create' && has(op.path)) throw new StoreConflictError('already-exists', op.path);
+      if (op.kind === 'update' && !has(op.path)) throw new StoreConflictError('not-found', op.path);
+      exists.set(op.path, op.kind !== 'delete');
+    }
+    for (const op of ops) {
+      this.stats.writes++;
+      if (op.kind === 'delete') this.docs.delete(op.path);
+      else if (op.kind === 'update')
+        this.docs.set(op.path, { ...this.docs.get(op.path), ...cloneValue(op.data) });
+      else this.docs.set(op.path, cloneValue(op.data));
+    }
+  }
+}
+
+class MemoryTx implements Tx {
+  readonly writes: WriteOp[] = [];
+  constructor(private readonly store: MemoryStore) {}
+
+  private beforeWrites(): void {
+    if (this.writes.length > 0) throw new Error('Firestore transactions must do all reads before any write.');
+  }
+
+  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+    this.beforeWrites();
+    this.store.stats.reads++;
+    return this.store.snapshot<T>(path);
+  }
+
+  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
+    return Promise.all(paths.map((p) => this.get<T>(p)));
+  }
+
+  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+    this.beforeWrites();
+    const rows = this.store.runQuery<T>(spec);
+    this.store.stats.reads += Math.max(1, rows.length);
+    return rows;
+  }
+
+  create(path: string, data: Data): void {
+    this.writes.push({ kind: 'create', path, data: cloneValue(data) });
+  }
+  set(path: string, data: Data): void {
+    this.writes.push({ kind: 'set', path, data: cloneValue(data) });
+  }
+  update(path: string, data: Data): void {
+    this.writes.push({ kind: 'update', path, data: cloneValue(data) });
+  }
+  delete(path: string): void {
+    this.writes.push({ kind: 'delete', path });
+  }
+}
+
+function assertDocPath(path: string): void {
+  const parts = path.split('/');
+  if (parts.length % 2 !== 0 || parts.some((p) => p === '')) throw new Error(`Not a document path: ${path}`);
+}
+
+function matchWhere(actual: unknown, op: WhereOp, value: unknown): boolean {
+  if (actual === undefined) return false;
+  switch (op) {
+    case '==':
+      return valuesEqual(actual, value);
+    case '!=':
+      return actual !== null && !valuesEqual(actual, value);
+    case '<':
+      return sameType(actual, value) && compareValues(actual, value) < 0;
+    case '<=':
+      return sameType(actual, value) && compareValues(actual, value) <= 0;
+    case '>':
+      return sameType(actual, value) && compareValues(actual, value) > 0;
+    case '>=':
+      return sameType(actual, value) && compareValues(actual, value) >= 0;
+    case 'in':
+      return Array.isArray(value) && value.some((v) => valuesEqual(actual, v));
+    case 'array-contains':
+      return Array.isArray(actual) && actual.some((v) => valuesEqual(v, value));
+  }
+}
+
+// Range filters only match values of the same type, as in Firestore.
+function sameType(a: unknown, b: unknown): boolean {
+  return compareValues(a, b) === 0 || (typeof a === typeof b && a instanceof Date === b instanceof Date);
+}
