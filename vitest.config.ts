@@ -33,21 +33,13 @@ export default defineConfig({
         },
       },
       {
+        // One Auth + Functions emulator run serves both the callable-surface tests and the
+        // browser tests (built web app and extension in headless Chromium).
         test: {
-          name: 'offline:callable',
+          name: 'offline:e2e',
           environment: 'node',
-          include: ['tests/callable/**/*.test.ts'],
+          include: ['tests/callable/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/harness/callable-emulators.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'offline:browser',
-          environment: 'node',
-          include: ['tests/browser/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
