@@ -1,0 +1,55 @@
+// The thin Foundation slice in a real browser: the web page and the extension side panel both
+// call getCatalog through the emulators.
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, launchWithExtension, screenshotPath } from '../harness/browser';
+import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+
+describe('getCatalog from the web page and the side panel', () => {
+  let server: Server;
+  let browser: Browser;
+  let ext: { context: BrowserContext; extensionId: string };
+
+  beforeAll(async () => {
+    server = await serveWeb();
+    browser = await launchBrowser();
+    ext = await launchWithExtension(EXTENSION_E2E_DIR);
+  });
+  afterAll(async () => {
+    await ext?.context.close();
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('the extension loads with exactly the permissions the product promises', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/sidepanel/index.html`);
+    const manifest = await page.evaluate(() => chrome.runtime.getManifest());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'sidePanel',
+      'storage',
+    ]);
+    await page.close();
+  });
+
+  it('the web page lists the models returned by the callable', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${WEB_ORIGIN}/`);
+    await page.click('[data-test=load-catalog]');
+    await page.waitForSelector('[data-test=models] li');
+    expect(await page.locator('[data-test=models] li').count()).toBeGreaterThanOrEqual(7);
+    await page.screenshot({ path: screenshotPath('foundation-web') });
+  });
+
+  it('the side panel lists the models returned by the callable', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/sidepanel/index.html`);
+    await page.click('[data-test=load-catalog]');
+    await page.waitForSelector('[data-test=models] li, [data-test=error]');
+    expect(await page.locator('[data-test=error]').count()).toBe(0);
+    expect(await page.locator('[data-test=models] li').count()).toBeGreaterThanOrEqual(7);
+  });
+});
