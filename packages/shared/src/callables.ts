@@ -1,6 +1,7 @@
 /** Names of every callable function, so clients never spell them by hand. */
 export const CALLABLES = {
   getCatalog: 'getCatalog',
+  createCheckoutSession: 'createCheckoutSession',
 } as const;
 export type CallableName = (typeof CALLABLES)[keyof typeof CALLABLES];
 

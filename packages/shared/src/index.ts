@@ -4,4 +4,5 @@ export * from './catalog.js';
 export * from './packs.js';
 export * from './callables.js';
 export * from './api/catalog.js';
+export * from './api/billing.js';
 export * from './docs.js';
