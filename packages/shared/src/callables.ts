@@ -1,6 +1,10 @@
 /** Names of every callable function, so clients never spell them by hand. */
 export const CALLABLES = {
   getCatalog: 'getCatalog',
+  describeImage: 'describeImage',
+  generateImage: 'generateImage',
+  generateComparison: 'generateComparison',
+  deleteGeneration: 'deleteGeneration',
   createCheckoutSession: 'createCheckoutSession',
 } as const;
 export type CallableName = (typeof CALLABLES)[keyof typeof CALLABLES];

@@ -21,6 +21,7 @@ export const ERROR_REASONS = [
   'provider-unavailable',
   'provider-timeout',
   'provider-config',
+  'provider-bad-response',
   'unknown-pack',
   'origin-not-allowed',
   'account-pending-deletion',
