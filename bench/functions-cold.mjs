@@ -1,0 +1,68 @@
+// Cold module load of the functions bundle in fresh Node processes: what every instance pays
+// before its first request, and the extra cost of each heavy SDK a code path imports lazily.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, median } from './lib.mjs';
+
+export const COLD_LOAD_BUDGET_MS = 200;
+const RUNS = 5;
+
+function timeImport(specifier, cwd) {
+  const code = `const t=performance.now();await import(${JSON.stringify(specifier)});console.log(performance.now()-t);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`loading ${specifier} failed: ${r.stderr.slice(0, 400)}`);
+  return Number(r.stdout.trim().split('\n').at(-1));
+}
+
+/** Which lazily imported SDKs each function's code path needs (kept in step with the code). */
+export const FUNCTION_SDKS = {
+  getCatalog: [],
+  ensureProfile: ['firebase-admin/firestore'],
+  describeImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai'],
+  generateImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
+  generateComparison: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
+  deleteGeneration: ['firebase-admin/firestore', 'firebase-admin/storage'],
+  createCheckoutSession: ['firebase-admin/firestore', 'stripe'],
+  stripeWebhook: ['firebase-admin/firestore', 'stripe'],
+  requestAccountDeletion: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
+  exportMyData: ['firebase-admin/firestore', 'firebase-admin/storage'],
+  purgeExpiredData: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
+  createExtensionToken: ['firebase-admin/auth'],
+};
+
+export function functionsColdLoad() {
+  const fnDir = join(ROOT, 'functions');
+  const indexMs = median(Array.from({ length: RUNS }, () => timeImport('./lib/index.js', fnDir)));
+  const sdkMs = {};
+  for (const sdk of new Set(Object.values(FUNCTION_SDKS).flat())) {
+    sdkMs[sdk] = median(Array.from({ length: RUNS }, () => timeImport(sdk, fnDir)));
+  }
+  // Exports actually present in the bundle (the table may name functions not built yet).
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "console.log(JSON.stringify(Object.keys(await import('./lib/index.js'))))"],
+    {
+      cwd: fnDir,
+      encoding: 'utf8',
+    },
+  );
+  const exported = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  const perFunction = exported.map((name) => {
+    const sdks = FUNCTION_SDKS[name] ?? [];
+    // Module load before the first request: the shared bundle. SDKs load on first use.
+    return {
+      name,
+      coldLoadMs: Math.round(indexMs),
+      firstUseSdkMs: Math.round(sdks.reduce((s, x) => s + sdkMs[x], 0)),
+      sdks,
+      pass: indexMs <= COLD_LOAD_BUDGET_MS,
+    };
+  });
+  return {
+    runs: RUNS,
+    indexLoadMs: Math.round(indexMs),
+    budgetMs: COLD_LOAD_BUDGET_MS,
+    sdkMs: Object.fromEntries(Object.entries(sdkMs).map(([k, v]) => [k, Math.round(v)])),
+    perFunction,
+  };
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, one report (bench/results.json + bench/RESULTS.md) and the
+// README "Performance" section generated from it.
+//   --check        exit 1 when a budget is exceeded
+//   --sizes-only   only the deterministic size budgets (what `npm test` checks)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT, importTs } from '../bench/lib.mjs';
+import { webSizes } from '../bench/web-size.mjs';
+import { extensionSizes } from '../bench/extension-size.mjs';
+import { functionsColdLoad } from '../bench/functions-cold.mjs';
+
+const args = new Set(process.argv.slice(2));
+const sizesOnly = args.has('--sizes-only');
+const failures = [];
+
+function ensureBuilt() {
+  const need = [
+    ['functions/lib/index.js', 'functions'],
+    ['extension/dist/manifest.json', 'extension'],
+  ].filter(([file]) => !existsSync(join(ROOT, file)));
+  for (const [, ws] of need) {
+    const r = spawnSync('npm', ['run', 'build', '-w', ws], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+async function section(name, fn) {
+  const started = Date.now();
+  try {
+    const value = await fn();
+    console.info(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    return value;
+  } catch (err) {
+    console.error(`  ✖ ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    failures.push(`${name} could not be measured`);
+    return { error: String(err instanceof Error ? err.message : err) };
+  }
+}
+
+ensureBuilt();
+console.info(sizesOnly ? 'Size budgets:' : 'Benchmarks:');
+const report = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+  },
+  node: process.version,
+  web: await section('web route sizes', webSizes),
+  extension: await section('extension sizes', () => extensionSizes()),
+};
+
+if (!sizesOnly) {
+  report.functions = await section('functions cold load', functionsColdLoad);
+  if (existsSync(join(ROOT, 'bench', 'extension-listing.mjs'))) {
+    const { listingBench } = await import('../bench/extension-listing.mjs');
+    report.extension = {
+      ...report.extension,
+      listing: await section('extension image listing in Chromium', listingBench),
+    };
+  }
+  if (existsSync(join(ROOT, 'bench', 'generation.bench.ts'))) {
+    const mod = await importTs('bench/generation.bench.ts');
+    report.generation = await section('generation pipeline', () => mod.generationBench());
+  }
+  if (existsSync(join(ROOT, 'bench', 'firestore-cost.bench.ts'))) {
+    const mod = await importTs('bench/firestore-cost.bench.ts');
+    report.firestore = await section('Firestore cost', () => mod.firestoreCostBench());
+  }
+}
+
+// Budgets.
+if (report.web?.firstRoute && !report.web.firstRoute.pass) {
+  failures.push(`web first route ${report.web.firstRoute.jsKb} KB gz > ${report.web.firstRoute.budgetKb} KB`);
+}
+if (report.extension && report.extension.contentScriptPass === false) {
+  failures.push(
+    `content script ${report.extension.contentScriptKb} KB gz > ${report.extension.contentScriptBudgetKb} KB`,
+  );
+}
+if (!sizesOnly) {
+  for (const f of report.functions?.perFunction ?? []) {
+    if (!f.pass) failures.push(`${f.name} cold load ${f.coldLoadMs} ms > ${report.functions.budgetMs} ms`);
+  }
+  const writes = report.firestore?.writesPerGeneration;
+  if (typeof writes === 'number' && writes > 4)
+    failures.push(`${writes} Firestore writes per generation > 4`);
+}
+report.budgetFailures = failures;
+
+const md = renderMarkdown(report);
+if (!sizesOnly) {
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
+  updateReadme(md);
+}
+console.info(`\n${md}`);
+if (failures.length) {
+  console.error(`Budget failures:\n  - ${failures.join('\n  - ')}`);
+  if (args.has('--check')) process.exit(1);
+} else console.info('All budgets met.');
+
+function renderMarkdown(r) {
+  const lines = [];
+  lines.push(
+    `Measured ${r.date.slice(0, 10)} on ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.node}.`,
+    '',
+  );
+  if (r.web?.routes) {
+    lines.push('| web route | initial JS (KB gz) | CSS (KB gz) |', '| --- | ---: | ---: |');
+    for (const x of r.web.routes) lines.push(`| ${x.route} | ${x.jsKb} | ${x.cssKb} |`);
+    const f = r.web.firstRoute;
+    lines.push(
+      '',
+      `First route (${f.route}): ${f.jsKb} KB gz of JS, budget ${f.budgetKb} KB: ${f.pass ? 'pass' : 'FAIL'}.`,
+      '',
+    );
+  }
+  if (r.extension && !r.extension.error) {
+    const e = r.extension;
+    lines.push(
+      `Extension: content script ${e.contentScriptKb} KB gz (budget ${e.contentScriptBudgetKb} KB: ${e.contentScriptPass ? 'pass' : 'FAIL'}), service worker ${e.serviceWorkerKb} KB gz, side panel entry ${e.sidePanelEntryKb} KB gz.`,
+    );
+    if (e.listing && !e.listing.error) {
+      lines.push(
+        `Listing ${e.listing.images} images in Chromium: median ${e.listing.medianMs} ms (budget ${e.listing.budgetMs} ms).`,
+      );
+    }
+    lines.push('');
+  }
+  if (r.functions?.perFunction) {
+    lines.push(
+      `Functions: the bundle loads in ${r.functions.indexLoadMs} ms (median of ${r.functions.runs} fresh processes; budget ${r.functions.budgetMs} ms). Heavy SDKs load on first use:`,
+      '',
+      '| function | cold load (ms) | first-use SDK load (ms) | SDKs |',
+      '| --- | ---: | ---: | --- |',
+    );
+    for (const f of r.functions.perFunction)
+      lines.push(`| ${f.name} | ${f.coldLoadMs} | ${f.firstUseSdkMs} | ${f.sdks.join(', ') || '—'} |`);
+    lines.push('');
+  }
+  if (r.generation && !r.generation.error) {
+    const g = r.generation;
+    lines.push(`Generation: ${JSON.stringify(g)}`, '');
+  }
+  if (r.firestore && !r.firestore.error) lines.push(`Firestore cost: ${JSON.stringify(r.firestore)}`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+function updateReadme(md) {
+  const file = join(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- performance:start -->';
+  const end = '<!-- performance:end -->';
+  const block = `${start}\n_Generated by \`npm run bench\` from bench/results.json._\n\n${md}${end}`;
+  const next = readme.includes(start)
+    ? readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : `${readme.trimEnd()}\n\n## Performance\n\n${block}\n`;
+  writeFileSync(file, next);
+}
