@@ -7,3 +7,4 @@ export * from './api/catalog.js';
 export * from './api/generation.js';
 export * from './api/billing.js';
 export * from './docs.js';
+export * from './converter.js';
