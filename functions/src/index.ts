@@ -2,3 +2,5 @@
 import './lib/global-options.js';
 
 export { getCatalog } from './catalog/get-catalog.js';
+export { createCheckoutSession } from './billing/create-checkout-session.js';
+export { stripeWebhook } from './billing/stripe-webhook.js';

@@ -1,0 +1,34 @@
+/**
+ * One Stripe customer per user, reused for every purchase. The customer id lives only in
+ * `stripeCustomers/{uid}` (server-only), never on the user's own document.
+ */
+import { paths, type StripeCustomerDoc } from '@mimicit/shared';
+import type { Store } from '../lib/store/types.js';
+import type { StripeClient } from './stripe-client.js';
+
+/**
+ * Returns the user's Stripe customer id, creating the customer on the first purchase. Two
+ * first purchases at once share one Stripe idempotency key, so Stripe returns the same customer
+ * to both; the transaction keeps whichever id was stored first.
+ */
+export async function ensureStripeCustomer(
+  store: Store,
+  stripe: StripeClient,
+  uid: string,
+  email: string | undefined,
+  now: Date,
+): Promise<string> {
+  const existing = (await store.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
+  if (existing) return existing.customerId;
+  const customer = await stripe.customers.create(
+    { ...(email ? { email } : {}), metadata: { uid } },
+    { idempotencyKey: `mimicit-customer-${uid}` },
+  );
+  return store.runTransaction(async (tx) => {
+    const stored = (await tx.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
+    if (stored) return stored.customerId;
+    const doc: StripeCustomerDoc = { customerId: customer.id, createdAt: now };
+    tx.create(paths.stripeCustomer(uid), { ...doc });
+    return customer.id;
+  });
+}

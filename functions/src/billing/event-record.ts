@@ -1,0 +1,26 @@
+/** The `stripeEvents/{eventId}` marker that makes every webhook event take effect once. */
+import { paths, type StripeEventDoc } from '@mimicit/shared';
+import type { Tx } from '../lib/store/types.js';
+import { addDays } from '../lib/clock.js';
+
+/**
+ * How long a processed event id is remembered. Stripe retries a failed delivery for up to three
+ * days; a month covers that with room for manual re-sends from the Dashboard.
+ */
+export const STRIPE_EVENT_RETENTION_DAYS = 30;
+
+/** What an event did: `duplicate`, `granted`, `clawed-back`… and whose account it touched. */
+export interface EventOutcome {
+  effect: string;
+  uid: string | null;
+}
+
+/** Queues the creation of the event marker (fails the transaction if it already exists). */
+export function recordEvent(tx: Tx, event: { id: string; type: string }, now: Date): void {
+  const doc: StripeEventDoc = {
+    type: event.type,
+    processedAt: now,
+    expireAt: addDays(now, STRIPE_EVENT_RETENTION_DAYS),
+  };
+  tx.create(paths.stripeEvent(event.id), { ...doc });
+}

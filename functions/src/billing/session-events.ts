@@ -1,0 +1,143 @@
+/**
+ * Checkout Session events: grant a pack's credits once per session, record async failures.
+ * Each event is applied in ONE transaction that creates `stripeEvents/{eventId}`, writes the
+ * ledger entry `purchase-<sessionId>` with the balance, and updates `payments/{sessionId}`, so a
+ * replayed event, or `completed` followed by `async_payment_succeeded`, grants exactly once.
+ */
+import * as logger from 'firebase-functions/logger';
+import { CURRENCIES, findPack, paths, type Currency, type PaymentDoc } from '@mimicit/shared';
+import type { Stripe } from 'stripe';
+import type { Store, Tx } from '../lib/store/types.js';
+import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
+import { recordEvent, type EventOutcome } from './event-record.js';
+
+/** What a session event asks for: `grant` when paid, `await` an async payment, or `fail`. */
+export type SessionAction = 'grant' | 'await' | 'fail';
+
+/** Applies one Checkout Session event (see the module comment). */
+export async function applySessionEvent(
+  store: Store,
+  event: { id: string; type: string },
+  session: Stripe.Checkout.Session,
+  action: SessionAction,
+  now: Date,
+): Promise<EventOutcome> {
+  return store.runTransaction(async (tx) => {
+    const [eventSnap, paymentSnap] = await tx.getAll<Record<string, unknown>>([
+      paths.stripeEvent(event.id),
+      paths.payment(session.id),
+    ]);
+    const existing = paymentSnap?.data as PaymentDoc | undefined;
+    if (eventSnap?.data) {
+      return { effect: 'duplicate', uid: existing && !existing.minimized ? existing.uid : null };
+    }
+    const payment = paymentFromSession(session, existing, now);
+    if (!payment) {
+      // Nothing we can credit (no uid or pack on the session): retrying would not help, so the
+      // event is recorded and the operator alerted through the error log.
+      logger.error('stripeWebhook.sessionUnattributable', { eventId: event.id, sessionId: session.id });
+      recordEvent(tx, event, now);
+      return { effect: 'unattributable', uid: null };
+    }
+    const effect = await sessionEffect(tx, session.id, payment, action, now);
+    recordEvent(tx, event, now);
+    tx.set(paths.payment(session.id), { ...payment, updatedAt: now });
+    return { effect, uid: payment.minimized ? null : payment.uid };
+  });
+}
+
+/** Reads what it needs, then queues the ledger change; mutates `payment` to its new state. */
+async function sessionEffect(
+  tx: Tx,
+  sessionId: string,
+  payment: PaymentDoc,
+  action: SessionAction,
+  now: Date,
+): Promise<string> {
+  if (action === 'await') return payment.granted ? 'already-granted' : 'awaiting-payment';
+  if (action === 'fail') {
+    if (payment.granted) return 'already-granted';
+    payment.status = 'failed';
+    return 'failed';
+  }
+  if (payment.minimized) {
+    // The account was deleted before the payment settled: there is nobody to credit.
+    logger.warn('stripeWebhook.paidAfterDeletion', { sessionId });
+    payment.status = 'paid';
+    return 'account-deleted';
+  }
+  const entryId = ledgerIds.purchase(sessionId);
+  const [account, done] = await Promise.all([
+    readAccount(tx, payment.uid),
+    alreadyApplied(tx, payment.uid, entryId),
+  ]);
+  if (payment.status === 'pending' || payment.status === 'failed') payment.status = 'paid';
+  if (done || payment.granted) {
+    payment.granted = true;
+    return 'already-granted';
+  }
+  writeCreditChange(
+    tx,
+    account,
+    { entryId, delta: payment.credits, reason: 'purchase', ref: sessionId },
+    now,
+  );
+  payment.granted = true;
+  return 'granted';
+}
+
+/**
+ * The payment record as it should be after this event: the stored pending record when there is
+ * one (written at checkout, so its pack and credits are what the person was shown), otherwise
+ * rebuilt from the session's metadata. `undefined` when the session names no user or pack.
+ */
+function paymentFromSession(
+  session: Stripe.Checkout.Session,
+  existing: PaymentDoc | undefined,
+  now: Date,
+): PaymentDoc | undefined {
+  const amount = session.amount_total ?? existing?.amount;
+  const currency = asCurrency(session.currency) ?? existing?.currency;
+  const paymentIntentId = intentId(session.payment_intent) ?? existing?.paymentIntentId;
+  if (existing) {
+    return {
+      ...existing,
+      ...(amount !== undefined ? { amount } : {}),
+      ...(currency ? { currency } : {}),
+      ...(paymentIntentId ? { paymentIntentId } : {}),
+    };
+  }
+  const uid = session.metadata?.uid || session.client_reference_id;
+  const packId = session.metadata?.packId ?? '';
+  const credits = positiveInt(session.metadata?.credits) ?? findPack(packId)?.credits;
+  if (!uid || !credits || amount === undefined || !currency) return undefined;
+  return {
+    uid,
+    minimized: false,
+    packId,
+    credits,
+    amount,
+    currency,
+    status: 'pending',
+    granted: false,
+    ...(paymentIntentId ? { paymentIntentId } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function asCurrency(value: string | null | undefined): Currency | undefined {
+  const lower = value?.toLowerCase();
+  return (CURRENCIES as readonly string[]).includes(lower ?? '') ? (lower as Currency) : undefined;
+}
+
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** A PaymentIntent id from an expandable field (id string or expanded object). */
+export function intentId(value: string | { id: string } | null | undefined): string | undefined {
+  if (!value) return undefined;
+  return typeof value === 'string' ? value : value.id;
+}
