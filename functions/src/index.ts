@@ -2,5 +2,11 @@
 import './lib/global-options.js';
 
 export { getCatalog } from './catalog/get-catalog.js';
+export { ensureProfile } from './account/ensure-profile.js';
+export { requestAccountDeletion } from './account/request-account-deletion.js';
+export { cancelAccountDeletion } from './account/cancel-account-deletion.js';
+export { exportMyData } from './account/export-my-data.js';
+export { purgeExpiredData } from './account/purge-expired-data.js';
+export { createExtensionToken } from './extension-bridge/create-extension-token.js';
 export { createCheckoutSession } from './billing/create-checkout-session.js';
 export { stripeWebhook } from './billing/stripe-webhook.js';

@@ -6,6 +6,11 @@ export const CALLABLES = {
   generateComparison: 'generateComparison',
   deleteGeneration: 'deleteGeneration',
   createCheckoutSession: 'createCheckoutSession',
+  ensureProfile: 'ensureProfile',
+  requestAccountDeletion: 'requestAccountDeletion',
+  cancelAccountDeletion: 'cancelAccountDeletion',
+  exportMyData: 'exportMyData',
+  createExtensionToken: 'createExtensionToken',
 } as const;
 export type CallableName = (typeof CALLABLES)[keyof typeof CALLABLES];
 

@@ -4,6 +4,7 @@ export * from './catalog.js';
 export * from './packs.js';
 export * from './callables.js';
 export * from './api/catalog.js';
+export * from './api/account.js';
 export * from './api/generation.js';
 export * from './api/billing.js';
 export * from './docs.js';

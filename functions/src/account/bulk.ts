@@ -1,0 +1,39 @@
+/** Paged bulk writes over query results, in batches well under Firestore's 500-write limit. */
+import type { Data, QuerySpec, Snapshot, Store, WriteOp } from '../lib/store/types.js';
+
+export const PAGE_SIZE = 400;
+
+/**
+ * Deletes every document the query matches, a page at a time, and returns how many. Each page
+ * is its own batch, so a crash leaves a smaller remainder that a rerun finishes.
+ * `maxPages` bounds one run (the rest waits for the next run).
+ */
+export async function deleteMatching(
+  store: Store,
+  spec: Omit<QuerySpec, 'limit'>,
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  return rewriteMatching(store, spec, (s) => ({ kind: 'delete', path: s.path }), maxPages);
+}
+
+/**
+ * Applies `toWrite` to every document the query matches, page by page. `toWrite` must take the
+ * document out of the query's results (delete it, or change the field the query filters on),
+ * otherwise the loop would see the same page again.
+ */
+export async function rewriteMatching(
+  store: Store,
+  spec: Omit<QuerySpec, 'limit'>,
+  toWrite: (snap: Snapshot<Data>) => WriteOp,
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  let total = 0;
+  for (let page = 0; page < maxPages; page++) {
+    const rows = await store.query({ ...spec, limit: PAGE_SIZE });
+    if (rows.length === 0) break;
+    await store.batch(rows.map(toWrite));
+    total += rows.length;
+    if (rows.length < PAGE_SIZE) break;
+  }
+  return total;
+}

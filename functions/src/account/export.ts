@@ -1,0 +1,130 @@
+/**
+ * Builds the caller's data export (format version 1, documented in docs/data-export.md):
+ * profile, settings, ledger, payments, every generation with prompts, settings and a signed
+ * link per image, and the access logs kept about them. Only documents of `uid` are read.
+ */
+import {
+  EXPORT_LINK_TTL_MS,
+  mimicitExportSchema,
+  paths,
+  storagePaths,
+  type AccessLogDoc,
+  type GenerationDoc,
+  type LedgerEntry,
+  type MimicitExport,
+  type PaymentDoc,
+  type UserDoc,
+} from '@mimicit/shared';
+import type { Deps } from '../lib/deps.js';
+import type { Snapshot } from '../lib/store/types.js';
+import { defaultUserDoc } from '../credits/ledger.js';
+import { deletionState } from './profile.js';
+
+const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
+
+/** The rows that exist, as `{ id, data }` with `data` defined. */
+function present<T>(rows: Snapshot<T>[]): { id: string; data: T }[] {
+  return rows.flatMap(({ id, data }) => (data === undefined ? [] : [{ id, data }]));
+}
+
+/** Builds and validates the export document; throws if it does not match the schema. */
+export async function buildExport(
+  deps: Pick<Deps, 'store' | 'blobs'>,
+  uid: string,
+  now: Date,
+): Promise<MimicitExport> {
+  const { store, blobs } = deps;
+  const userPath = paths.user(uid);
+  // Unpaged on purpose: cursor pages on `createdAt` alone would skip documents sharing a
+  // timestamp at a page boundary, and an export must hold every one.
+  const [userSnap, ledger, payments, generations, logs] = await Promise.all([
+    store.get<UserDoc>(userPath),
+    store.query<LedgerEntry>({ collection: `${userPath}/ledger`, orderBy: [['createdAt', 'asc']] }),
+    // Equality only: served by the automatic single-field index.
+    store.query<PaymentDoc>({ collection: 'payments', where: [['uid', '==', uid]] }),
+    store.query<GenerationDoc>({
+      collection: `${userPath}/generations`,
+      orderBy: [['createdAt', 'desc']],
+    }),
+    store.query<AccessLogDoc>({ collection: 'accessLogs', where: [['uid', '==', uid]] }),
+  ]);
+  const user = userSnap.data ?? defaultUserDoc(now);
+  const linkExpiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MS);
+
+  // One listing instead of a lookup per image: a missing file gets a null link, not an error.
+  const files = new Set(await blobs.list(storagePaths.userPrefix(uid)));
+  const signed = async (path: string): Promise<string | null> =>
+    files.has(path) ? blobs.signedUrl(path, EXPORT_LINK_TTL_MS) : null;
+
+  const document: MimicitExport = {
+    format: 'mimicit-export',
+    formatVersion: 1,
+    exportedAt: now.toISOString(),
+    account: {
+      uid,
+      displayName: user.displayName,
+      email: user.email,
+      photoURL: user.photoURL,
+      locale: user.locale,
+      credits: user.credits,
+      createdAt: userSnap.data ? user.createdAt.toISOString() : null,
+      deletion: deletionState(userSnap.data),
+    },
+    settings: { ...user.settings },
+    ledger: present(ledger).map(({ id, data: e }) => ({
+      id,
+      delta: e.delta,
+      reason: e.reason,
+      ref: e.ref,
+      balanceAfter: e.balanceAfter,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    payments: present(payments)
+      .map(({ id, data: p }) => ({
+        id,
+        packId: p.packId,
+        credits: p.credits,
+        amount: p.amount,
+        currency: p.currency,
+        status: p.status,
+        amountRefunded: p.amountRefunded ?? 0,
+        createdAt: p.createdAt.toISOString(),
+      }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    generations: await Promise.all(
+      present(generations).map(async ({ id, data: g }) => ({
+        id,
+        kind: g.kind,
+        status: g.status,
+        model: g.model,
+        provider: g.provider,
+        settings: { ...g.settings },
+        prompt: g.prompt ?? null,
+        resultPrompts: g.resultPrompts ?? [],
+        negativePrompt: g.negativePrompt ?? null,
+        cost: g.cost,
+        refunded: g.refunded,
+        favorite: g.favorite,
+        failureReason: g.failureReason ?? null,
+        createdAt: g.createdAt.toISOString(),
+        completedAt: iso(g.completedAt),
+        images: await Promise.all(
+          (g.images ?? []).map(async (img) => {
+            const url = await signed(img.path);
+            return { ...img, url, urlExpiresAt: url ? linkExpiresAt.toISOString() : null };
+          }),
+        ),
+      })),
+    ),
+    accessLogs: present(logs)
+      .map(({ data: l }) => ({
+        operation: l.operation,
+        at: l.at.toISOString(),
+        ip: l.ip,
+        userAgent: l.userAgent,
+        extensionVersion: l.extensionVersion,
+      }))
+      .sort((a, b) => a.at.localeCompare(b.at)),
+  };
+  return mimicitExportSchema.parse(document);
+}

@@ -1,0 +1,166 @@
+/**
+ * The daily purge: accounts past their purge date, access logs past 90 days, stale exports.
+ *
+ * Resumable by construction: every step is idempotent (deleting what is already gone is a
+ * no-op, a minimized payment no longer matches the owner query) and the account's own
+ * `users/{uid}` document — the "purge me" mark — is deleted last, so a run that stops midway
+ * leaves the mark in place and the next run finishes the job.
+ */
+import { createHmac } from 'node:crypto';
+import * as logger from 'firebase-functions/logger';
+import { RETENTION, paths, storagePaths, type UserDoc } from '@mimicit/shared';
+import type { Deps } from '../lib/deps.js';
+import { DAY_MS } from '../lib/clock.js';
+import type { AuthAdmin } from './auth-admin.js';
+import { deleteMatching, rewriteMatching } from './bulk.js';
+
+/** Accounts purged side by side: enough to finish a backlog, gentle on Auth's admin quota. */
+export const PURGE_CONCURRENCY = 4;
+/** Upper bound of accounts one run takes on; the rest waits a day (well inside 30 days). */
+export const MAX_ACCOUNTS_PER_RUN = 2000;
+/** Pages of expired access logs one run deletes (the TTL policy does the bulk of the work). */
+export const MAX_LOG_PAGES_PER_RUN = 50;
+
+export interface PurgeCounts {
+  accountsPurged: number;
+  accountsFailed: number;
+  paymentsMinimized: number;
+  /** Access logs of purged accounts (they hold IP addresses). */
+  accountLogsDeleted: number;
+  /** Firestore documents of purged accounts' `users/{uid}` trees and server-side records. */
+  accountDocsDeleted: number;
+  filesDeleted: number;
+  expiredLogsDeleted: number;
+  staleExportsDeleted: number;
+}
+
+/**
+ * The keyed hash that replaces a purged account's uid on the payment records kept for tax law.
+ * Without the key it cannot be reversed or recomputed from a uid.
+ */
+export function paymentOwnerHash(key: string, uid: string): string {
+  return createHmac('sha256', key).update(uid).digest('hex');
+}
+
+/** Runs one purge pass at `now`; per-account failures are counted and retried by the next run. */
+export async function runPurge(
+  deps: Pick<Deps, 'store' | 'blobs'>,
+  auth: AuthAdmin,
+  hashKey: string,
+  now: Date,
+): Promise<PurgeCounts> {
+  if (!hashKey) throw new Error('PAYMENT_HASH_KEY is empty: refusing to minimize payments with it.');
+  const counts: PurgeCounts = {
+    accountsPurged: 0,
+    accountsFailed: 0,
+    paymentsMinimized: 0,
+    accountLogsDeleted: 0,
+    accountDocsDeleted: 0,
+    filesDeleted: 0,
+    expiredLogsDeleted: 0,
+    staleExportsDeleted: 0,
+  };
+
+  while (counts.accountsPurged + counts.accountsFailed < MAX_ACCOUNTS_PER_RUN) {
+    const due = await deps.store.query<UserDoc>({
+      collection: 'users',
+      where: [['purgeAfter', '<=', now]],
+      orderBy: [['purgeAfter', 'asc']],
+      limit: 100,
+    });
+    if (due.length === 0) break;
+    const failedBefore = counts.accountsFailed;
+    await forEachLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
+      try {
+        await purgeAccount(deps, auth, hashKey, uid, now, counts);
+        counts.accountsPurged++;
+      } catch (err) {
+        counts.accountsFailed++;
+        logger.error('purge.accountFailed', { uid, error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+    // A failed account keeps its mark and would come back in the next page: leave it for tomorrow.
+    if (counts.accountsFailed > failedBefore || due.length < 100) break;
+  }
+
+  counts.expiredLogsDeleted = await purgeExpiredAccessLogs(deps, now);
+  counts.staleExportsDeleted = await purgeStaleExports(deps, now);
+  return counts;
+}
+
+/** Every step is idempotent; the `users/{uid}` mark goes last (see the module comment). */
+async function purgeAccount(
+  deps: Pick<Deps, 'store' | 'blobs'>,
+  auth: AuthAdmin,
+  hashKey: string,
+  uid: string,
+  now: Date,
+  counts: PurgeCounts,
+): Promise<void> {
+  const { store, blobs } = deps;
+  // No new sessions while the data goes.
+  await auth.disable(uid);
+  const ownerHash = paymentOwnerHash(hashKey, uid);
+  counts.paymentsMinimized += await rewriteMatching(
+    store,
+    { collection: 'payments', where: [['uid', '==', uid]] },
+    (s) => ({ kind: 'update', path: s.path, data: { uid: ownerHash, minimized: true, updatedAt: now } }),
+  );
+  counts.accountLogsDeleted += await deleteMatching(store, {
+    collection: 'accessLogs',
+    where: [['uid', '==', uid]],
+  });
+  const records = [paths.stripeCustomer(uid), paths.rateLimit(uid)];
+  const present = (await store.getAll(records)).filter((s) => s.data !== undefined);
+  if (present.length > 0) await store.batch(present.map((s) => ({ kind: 'delete', path: s.path })));
+  counts.accountDocsDeleted += present.length;
+  counts.filesDeleted +=
+    (await blobs.deletePrefix(storagePaths.userPrefix(uid))) +
+    (await blobs.deletePrefix(storagePaths.exportPrefix(uid)));
+  await auth.delete(uid);
+  counts.accountDocsDeleted += await store.deleteRecursive(paths.user(uid));
+  logger.info('purge.accountPurged', { uid });
+}
+
+/** Backstop for the TTL policy on `expireAt`: nothing older than 90 days survives a run. */
+async function purgeExpiredAccessLogs(deps: Pick<Deps, 'store'>, now: Date): Promise<number> {
+  const byExpiry = await deleteMatching(
+    deps.store,
+    { collection: 'accessLogs', where: [['expireAt', '<=', now]] },
+    MAX_LOG_PAGES_PER_RUN,
+  );
+  // Entries without `expireAt` (should never exist) still age out by their time.
+  const cutoff = new Date(now.getTime() - RETENTION.accessLogDays * DAY_MS);
+  const byAge = await deleteMatching(
+    deps.store,
+    { collection: 'accessLogs', where: [['at', '<=', cutoff]] },
+    MAX_LOG_PAGES_PER_RUN,
+  );
+  return byExpiry + byAge;
+}
+
+const EXPORT_NAME = /\/mimicit-export-(\d{13})\.json$/;
+
+/** Exports older than a day (the bucket's lifecycle rule is the first line; this is the backstop). */
+async function purgeStaleExports(deps: Pick<Deps, 'blobs'>, now: Date): Promise<number> {
+  const cutoff = now.getTime() - RETENTION.exportDays * DAY_MS;
+  let n = 0;
+  for (const name of await deps.blobs.list('exports/')) {
+    const made = Number(EXPORT_NAME.exec(name)?.[1] ?? 0);
+    // Anything under exports/ that is not a recognisable export is not ours to keep either.
+    if (made <= cutoff) {
+      await deps.blobs.delete(name);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,26 @@
+import {
+  createExtensionTokenRequestSchema,
+  paths,
+  type CreateExtensionTokenResponse,
+  type UserDoc,
+} from '@mimicit/shared';
+import { callableHandler, defineCallable } from '../lib/callable.js';
+import { getAuthAdmin } from '../account/auth-admin.js';
+import { assertAccountActive } from '../account/profile.js';
+
+/**
+ * Mints a Firebase custom token for the signed-in caller's own uid, with no extra claims, so
+ * the web app can hand it to the extension (externally_connectable) and the extension signs in
+ * as the same person. It grants nothing the caller's ID token does not already grant. The
+ * token is returned once and never logged. Accounts scheduled for deletion are refused.
+ */
+export const handleCreateExtensionToken = callableHandler(
+  'createExtensionToken',
+  createExtensionTokenRequestSchema,
+  async ({ uid, deps }): Promise<CreateExtensionTokenResponse> => {
+    assertAccountActive((await deps.store.get<UserDoc>(paths.user(uid))).data);
+    return { token: await getAuthAdmin().createCustomToken(uid) };
+  },
+);
+
+export const createExtensionToken = defineCallable({}, handleCreateExtensionToken);
