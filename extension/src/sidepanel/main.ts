@@ -1,4 +1,6 @@
 import { createApp } from 'vue';
-import SidePanelApp from './SidePanelApp.vue';
+import { createPinia } from 'pinia';
+import TheSidePanel from './TheSidePanel.vue';
+import './panel.css';
 
-createApp(SidePanelApp).mount('#app');
+createApp(TheSidePanel).use(createPinia()).mount('#app');
