@@ -2,6 +2,11 @@
 import './lib/global-options.js';
 
 export { getCatalog } from './catalog/get-catalog.js';
+export { describeImage } from './generation/describe-image.js';
+export { generateImage } from './generation/generate-image.js';
+export { generateComparison } from './generation/generate-comparison.js';
+export { deleteGeneration } from './generation/delete-generation.js';
+export { sweepStuckGenerations } from './generation/sweep-stuck-generations.js';
 export { ensureProfile } from './account/ensure-profile.js';
 export { requestAccountDeletion } from './account/request-account-deletion.js';
 export { cancelAccountDeletion } from './account/cancel-account-deletion.js';

@@ -1,0 +1,41 @@
+/**
+ * `deleteGeneration`: removes one of the caller's generations and its image files. The path is
+ * built from the caller's own uid, so nobody can reach another person's history.
+ */
+import {
+  deleteGenerationRequestSchema,
+  paths,
+  storagePaths,
+  type DeleteGenerationResponse,
+  type GenerationDoc,
+} from '@mimicit/shared';
+import { callableHandler, defineCallable } from '../lib/callable.js';
+import { domainError } from '../lib/errors.js';
+
+export const handleDeleteGeneration = callableHandler(
+  'deleteGeneration',
+  deleteGenerationRequestSchema,
+  async ({ uid, data, deps }): Promise<DeleteGenerationResponse> => {
+    const path = paths.generation(uid, data.generationId);
+    const snap = await deps.store.get<GenerationDoc>(path);
+    if (!snap.data) throw domainError('not-found', 'not-found', 'This generation does not exist.');
+    if (snap.data.status === 'pending') {
+      // Deleting now would strand the running job's refund; it finishes within minutes.
+      throw domainError(
+        'failed-precondition',
+        undefined,
+        'This generation is still running. Delete it when it has finished.',
+      );
+    }
+    const listed = snap.data.images?.map((i) => i.path) ?? [];
+    await Promise.all(listed.map((p) => deps.blobs.delete(p)));
+    // Also any file of this generation the document does not list (a crash between save and update).
+    const strays = await deps.blobs.deletePrefix(
+      `${storagePaths.generationPrefix(uid)}${data.generationId}-`,
+    );
+    await deps.store.batch([{ kind: 'delete', path }]);
+    return { deleted: true, imagesDeleted: listed.length + strays };
+  },
+);
+
+export const deleteGeneration = defineCallable({ memory: '256MiB' }, handleDeleteGeneration);

@@ -1,0 +1,103 @@
+/**
+ * `generateComparison`: one prompt on 2–4 models at once. All reservations are made in one
+ * transaction (each model its own ledger entry), then the models run in parallel and each one
+ * that fails is refunded on its own.
+ */
+import {
+  generateComparisonRequestSchema,
+  paths,
+  type GenerateComparisonResponse,
+  type GenerationDoc,
+  type ModelInfo,
+} from '@mimicit/shared';
+import { callableHandler, defineCallable } from '../lib/callable.js';
+import { FAL_KEY, GEMINI_API_KEY, OPENAI_API_KEY } from '../lib/config.js';
+import { generationIdFor, searchTokens } from './ids.js';
+import { readSourceBytes } from './intake/load-source.js';
+import { normalizeImage, type NormalizedImage } from './intake/normalize.js';
+import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
+import { readResult, reserve, resultOf, runReserved } from './pipeline.js';
+import { getProviderAdapter } from './providers/registry.js';
+import { providerErrors } from './providers/types.js';
+import { checkRateLimit } from './rate-limit.js';
+import { requireImageModel } from './validate.js';
+
+export const handleGenerateComparison = callableHandler(
+  'generateComparison',
+  generateComparisonRequestSchema,
+  async ({ uid, data, deps }): Promise<GenerateComparisonResponse> => {
+    const withReference = data.reference !== undefined;
+    const models = data.models.map((m) => requireImageModel(m, { ...data, count: 1, withReference }));
+    const comparisonId = generationIdFor(uid, data.requestId, 'comparison');
+    const ids = models.map((m) => generationIdFor(uid, data.requestId, m.id));
+    const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, ids[0]!));
+    if (existing.data) {
+      return { comparisonId, results: await Promise.all(ids.map((id) => readResult(deps, uid, id, true))) };
+    }
+
+    await checkRateLimit(deps.store, uid, deps.clock.now(), models.length);
+    // Download once, normalise per model (each provider has its own size limits).
+    const raw = data.reference ? await readSourceBytes(data.reference, pipelineOptions().intake) : undefined;
+    const references = new Map<string, NormalizedImage>();
+    if (raw) {
+      for (const m of models) {
+        references.set(
+          m.id,
+          await normalizeImage(raw, { maxSide: m.maxReferenceSide, maxBytes: m.maxReferenceBytes }),
+        );
+      }
+    }
+    const reservations = await reserve(
+      deps,
+      uid,
+      models.map((model, i) => ({
+        id: ids[i]!,
+        gen: {
+          kind: 'image' as const,
+          model: model.id,
+          provider: model.provider,
+          prompt: data.prompt,
+          settings: {
+            aspectRatio: data.aspectRatio,
+            resolution: data.resolution,
+            count: 1,
+            withReference,
+            comparisonId,
+          },
+          cost: model.cost,
+          requestId: data.requestId,
+          searchTokens: searchTokens(data.prompt, model.id),
+        },
+      })),
+    );
+    const results = await Promise.all(
+      reservations.map((r, i) => {
+        const model = models[i] as ModelInfo;
+        if (!r.created) return resultOf(r.id, r.doc, true);
+        return runReserved(deps, uid, r, async () => {
+          const adapter = await getProviderAdapter(model.provider);
+          if (!adapter.generate) throw providerErrors.config();
+          const images = await adapter.generate(model, {
+            prompt: data.prompt,
+            reference: references.get(model.id),
+            aspectRatio: data.aspectRatio,
+            resolution: data.resolution,
+            count: 1,
+          });
+          return { kind: 'image', images };
+        });
+      }),
+    );
+    return { comparisonId, results };
+  },
+);
+
+export const generateComparison = defineCallable(
+  {
+    timeoutSeconds: GENERATION_TIMEOUT_SECONDS,
+    memory: '1GiB',
+    concurrency: 4,
+    secrets: [GEMINI_API_KEY, OPENAI_API_KEY, FAL_KEY],
+  },
+  handleGenerateComparison,
+);

@@ -1,0 +1,83 @@
+/**
+ * `generateImage`: prompt (+ optional reference image) → image(s) from the chosen model. The
+ * reference is loaded and normalised before any credit is reserved, so bad input costs nothing.
+ */
+import {
+  generateImageRequestSchema,
+  paths,
+  type GenerationDoc,
+  type GenerationResult,
+} from '@mimicit/shared';
+import { callableHandler, defineCallable } from '../lib/callable.js';
+import { FAL_KEY, GEMINI_API_KEY, OPENAI_API_KEY } from '../lib/config.js';
+import { generationIdFor, searchTokens } from './ids.js';
+import { loadSource } from './intake/load-source.js';
+import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
+import { reserve, resultOf, runReserved } from './pipeline.js';
+import { getProviderAdapter } from './providers/registry.js';
+import { providerErrors } from './providers/types.js';
+import { checkRateLimit } from './rate-limit.js';
+import { requireImageModel } from './validate.js';
+
+export const handleGenerateImage = callableHandler(
+  'generateImage',
+  generateImageRequestSchema,
+  async ({ uid, data, deps }): Promise<GenerationResult> => {
+    const model = requireImageModel(data.model, { ...data, withReference: data.reference !== undefined });
+    const id = generationIdFor(uid, data.requestId);
+    const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
+    if (existing.data) return resultOf(id, existing.data, true);
+
+    await checkRateLimit(deps.store, uid, deps.clock.now());
+    const reference = data.reference
+      ? await loadSource(data.reference, {
+          ...pipelineOptions().intake,
+          maxSide: model.maxReferenceSide,
+          maxBytes: model.maxReferenceBytes || undefined,
+        })
+      : undefined;
+    const [reservation] = await reserve(deps, uid, [
+      {
+        id,
+        gen: {
+          kind: 'image',
+          model: model.id,
+          provider: model.provider,
+          prompt: data.prompt,
+          settings: {
+            aspectRatio: data.aspectRatio,
+            resolution: data.resolution,
+            count: data.count,
+            withReference: reference !== undefined,
+          },
+          cost: model.cost * data.count,
+          requestId: data.requestId,
+          searchTokens: searchTokens(data.prompt, model.id),
+        },
+      },
+    ]);
+    if (!reservation!.created) return resultOf(id, reservation!.doc, true);
+    return runReserved(deps, uid, reservation!, async () => {
+      const adapter = await getProviderAdapter(model.provider);
+      if (!adapter.generate) throw providerErrors.config();
+      const images = await adapter.generate(model, {
+        prompt: data.prompt,
+        reference,
+        aspectRatio: data.aspectRatio,
+        resolution: data.resolution,
+        count: data.count,
+      });
+      return { kind: 'image', images };
+    });
+  },
+);
+
+export const generateImage = defineCallable(
+  {
+    timeoutSeconds: GENERATION_TIMEOUT_SECONDS,
+    memory: '1GiB',
+    concurrency: 8,
+    secrets: [GEMINI_API_KEY, OPENAI_API_KEY, FAL_KEY],
+  },
+  handleGenerateImage,
+);

@@ -1,0 +1,249 @@
+/**
+ * The money-safe core of every generation: reserve credits and create the `pending` document in
+ * one transaction → call the provider → store results → `succeeded`; any failure → `failed` with
+ * a human reason and the reservation refunded in one transaction. Ids are deterministic, so a
+ * retried request finds its document and is never charged twice.
+ */
+import * as logger from 'firebase-functions/logger';
+import {
+  paths,
+  storagePaths,
+  type GeneratedImage,
+  type GenerationDoc,
+  type GenerationResult,
+} from '@mimicit/shared';
+import type { Deps } from '../lib/deps.js';
+import type { Snapshot } from '../lib/store/types.js';
+import { DomainError } from '../lib/errors.js';
+import { ledgerIds, readAccount, alreadyApplied, writeCreditChange } from '../credits/ledger.js';
+import { PENDING_TTL_MS } from './options.js';
+import { sniffImageType } from './intake/sniff.js';
+import { providerErrors, type DescribeOutput, type ImageBytes } from './providers/types.js';
+
+/** What a new generation starts as (everything but the bookkeeping fields). */
+export type NewGeneration = Pick<
+  GenerationDoc,
+  'kind' | 'model' | 'provider' | 'settings' | 'prompt' | 'cost' | 'requestId' | 'searchTokens'
+>;
+
+export interface Reservation {
+  id: string;
+  /** False when the document already existed (a replay): nothing was charged. */
+  created: boolean;
+  doc: GenerationDoc;
+}
+
+/** Builds the pending document. */
+export function pendingDoc(gen: NewGeneration, now: Date): GenerationDoc {
+  return {
+    ...gen,
+    status: 'pending',
+    refunded: false,
+    favorite: false,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+  };
+}
+
+/**
+ * Reserves credits for every generation and creates their pending documents, all or nothing.
+ * Existing documents (replays) are returned untouched and charge nothing.
+ */
+export async function reserve(
+  deps: Deps,
+  uid: string,
+  items: readonly { id: string; gen: NewGeneration }[],
+): Promise<Reservation[]> {
+  const now = deps.clock.now();
+  return deps.store.runTransaction(async (tx) => {
+    const [account, ...snaps] = await Promise.all([
+      readAccount(tx, uid),
+      ...items.map((it) => tx.get<GenerationDoc>(paths.generation(uid, it.id))),
+    ]);
+    const existing = snaps as Snapshot<GenerationDoc>[];
+    return items.map((it, i) => {
+      const found = existing[i]?.data;
+      if (found) return { id: it.id, created: false, doc: found };
+      const doc = pendingDoc(it.gen, now);
+      writeCreditChange(
+        tx,
+        account,
+        { entryId: ledgerIds.reservation(it.id), delta: -it.gen.cost, reason: 'generation', ref: it.id },
+        now,
+      );
+      tx.create(paths.generation(uid, it.id), { ...doc });
+      return { id: it.id, created: true, doc };
+    });
+  });
+}
+
+/**
+ * Marks a pending generation failed and refunds its reservation, once. Returns false when the
+ * generation was not pending any more (already finished, refunded or deleted).
+ */
+export async function failAndRefund(
+  deps: Deps,
+  uid: string,
+  id: string,
+  failure: { code: string; reason: string },
+): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.store.runTransaction(async (tx) => {
+    const [snap, account, refunded] = await Promise.all([
+      tx.get<GenerationDoc>(paths.generation(uid, id)),
+      readAccount(tx, uid),
+      alreadyApplied(tx, uid, ledgerIds.refund(id)),
+    ]);
+    const doc = snap.data;
+    if (!doc || doc.status !== 'pending') return false;
+    if (!refunded && doc.cost > 0) {
+      writeCreditChange(
+        tx,
+        account,
+        { entryId: ledgerIds.refund(id), delta: doc.cost, reason: 'refund', ref: id },
+        now,
+      );
+    }
+    tx.update(paths.generation(uid, id), {
+      status: 'failed',
+      refunded: true,
+      failureCode: failure.code,
+      failureReason: failure.reason,
+      updatedAt: now,
+      completedAt: now,
+    });
+    return true;
+  });
+}
+
+/** The failure a person reads, from anything thrown. Unknown errors never leak internals. */
+export function failureOf(err: unknown): { code: string; reason: string } {
+  if (err instanceof DomainError && err.reason) return { code: err.reason, reason: err.message };
+  return { code: 'internal', reason: 'Something went wrong on our side. Your credits were refunded.' };
+}
+
+/** Validates provider output, stores it, returns the image records. */
+export async function storeImages(
+  deps: Deps,
+  uid: string,
+  id: string,
+  images: readonly ImageBytes[],
+): Promise<GeneratedImage[]> {
+  const { default: sharp } = await import('sharp');
+  const records: GeneratedImage[] = [];
+  for (const [n, image] of images.entries()) {
+    const type = sniffImageType(image.bytes);
+    if (type !== 'jpeg' && type !== 'png' && type !== 'webp') throw providerErrors.badResponse();
+    const meta = await sharp(image.bytes)
+      .metadata()
+      .catch(() => Promise.reject(providerErrors.badResponse()));
+    if (!meta.width || !meta.height) throw providerErrors.badResponse();
+    const ext = type === 'jpeg' ? 'jpg' : type;
+    const path = storagePaths.generationImage(uid, `${id}-${n}`, ext);
+    const contentType = `image/${type}`;
+    await deps.blobs.save(path, image.bytes, contentType);
+    records.push({ path, contentType, width: meta.width, height: meta.height, bytes: image.bytes.length });
+  }
+  return records;
+}
+
+/** Marks success unless the generation stopped being pending meanwhile (swept); false then. */
+async function markSucceeded(
+  deps: Deps,
+  uid: string,
+  id: string,
+  fields: Partial<GenerationDoc>,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.store.runTransaction(async (tx) => {
+    const snap = await tx.get<GenerationDoc>(paths.generation(uid, id));
+    if (snap.data?.status !== 'pending') return false;
+    tx.update(paths.generation(uid, id), {
+      ...fields,
+      status: 'succeeded',
+      updatedAt: now,
+      completedAt: now,
+    });
+    return true;
+  });
+}
+
+export type JobOutput = { kind: 'prompt'; result: DescribeOutput } | { kind: 'image'; images: ImageBytes[] };
+
+/**
+ * Runs the provider for a reserved generation and records the outcome. Never throws: every
+ * failure ends as a `failed`, refunded document.
+ */
+export async function runReserved(
+  deps: Deps,
+  uid: string,
+  reservation: Reservation,
+  work: () => Promise<JobOutput>,
+): Promise<GenerationResult> {
+  const { id } = reservation;
+  const stored: string[] = [];
+  try {
+    const output = await work();
+    let fields: Partial<GenerationDoc>;
+    if (output.kind === 'prompt') {
+      fields = {
+        resultPrompts: output.result.prompts,
+        ...(output.result.negativePrompt ? { negativePrompt: output.result.negativePrompt } : {}),
+        searchTokens: [
+          ...new Set([...(reservation.doc.searchTokens ?? []), ...tokensOf(output.result.prompts[0])]),
+        ].slice(0, 50),
+      };
+    } else {
+      const images = await storeImages(deps, uid, id, output.images);
+      stored.push(...images.map((i) => i.path));
+      fields = { images };
+    }
+    if (!(await markSucceeded(deps, uid, id, fields))) {
+      // The sweeper already refunded this one; the late result must not be kept for free.
+      await Promise.all(stored.map((p) => deps.blobs.delete(p)));
+    }
+  } catch (err) {
+    const failure = failureOf(err);
+    if (failure.code === 'internal')
+      logger.error('generation.failed', { id, error: String(err).slice(0, 300) });
+    else logger.warn('generation.providerFailed', { id, code: failure.code });
+    await Promise.all(stored.map((p) => deps.blobs.delete(p).catch(() => undefined)));
+    await failAndRefund(deps, uid, id, failure);
+  }
+  return readResult(deps, uid, id, false);
+}
+
+function tokensOf(text: string | undefined): string[] {
+  return (text ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && w.length <= 40);
+}
+
+/** The callable's answer for a generation document. */
+export function resultOf(id: string, doc: GenerationDoc, replayed: boolean): GenerationResult {
+  return {
+    generationId: id,
+    model: doc.model,
+    status: doc.status,
+    cost: doc.cost,
+    replayed,
+    ...(doc.resultPrompts ? { resultPrompts: doc.resultPrompts } : {}),
+    ...(doc.negativePrompt ? { negativePrompt: doc.negativePrompt } : {}),
+    ...(doc.images ? { imagePaths: doc.images.map((i) => i.path) } : {}),
+    ...(doc.failureCode ? { failureCode: doc.failureCode } : {}),
+    ...(doc.failureReason ? { failureReason: doc.failureReason } : {}),
+  };
+}
+
+export async function readResult(
+  deps: Deps,
+  uid: string,
+  id: string,
+  replayed: boolean,
+): Promise<GenerationResult> {
+  const snap = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
+  if (!snap.data) throw new Error('generation vanished');
+  return resultOf(id, snap.data, replayed);
+}

@@ -1,0 +1,140 @@
+/**
+ * fal adapter (@fal-ai/client) for Black Forest Labs FLUX: `fal-ai/flux/dev` (text → image,
+ * `image_size` presets) and `fal-ai/flux-pro/kontext` (reference → image, `aspect_ratio` and
+ * `image_url`). Runs through fal's queue (`subscribe` with polling) because image jobs can take
+ * minutes; result images are downloaded from the URLs fal returns.
+ */
+import type { AspectRatio, ModelInfo } from '@mimicit/shared';
+import { DomainError } from '../../lib/errors.js';
+import {
+  errorFromStatus,
+  isTimeoutError,
+  providerErrors,
+  withDeadline,
+  type ImageBytes,
+  type ImageInput,
+  type ProviderAdapter,
+  type ProviderConfig,
+} from './types.js';
+
+export interface FalConfig extends ProviderConfig {
+  /** Queue polling interval (ms); tests shorten it. */
+  pollIntervalMs?: number;
+}
+
+/** fal's `image_size` presets for FLUX [dev], per aspect ratio the catalog offers. */
+export const FLUX_IMAGE_SIZES: Partial<Record<AspectRatio, string>> = {
+  '1:1': 'square_hd',
+  '4:3': 'landscape_4_3',
+  '3:4': 'portrait_4_3',
+  '16:9': 'landscape_16_9',
+  '9:16': 'portrait_16_9',
+};
+
+const MAX_RESULT_BYTES = 40 * 1024 * 1024;
+
+interface FalImage {
+  url?: unknown;
+}
+interface FalOutput {
+  images?: FalImage[];
+  has_nsfw_concepts?: boolean[];
+}
+
+/** Builds the fal adapter; the SDK is imported on first use. */
+export function createFalAdapter(config: FalConfig): ProviderAdapter {
+  const client = async () => {
+    const { createFalClient } = await import('@fal-ai/client');
+    return createFalClient({
+      credentials: config.apiKey,
+      // Retries on 429/5xx would outlast our deadline; the pipeline refunds instead.
+      retry: { maxRetries: 0 },
+      ...(config.baseUrl
+        ? {
+            // Points every fal host (queue.fal.run, fal.run) at the test server.
+            requestMiddleware: async (req) => {
+              const url = new URL(req.url);
+              return { ...req, url: `${config.baseUrl}${url.pathname}${url.search}` };
+            },
+          }
+        : {}),
+    });
+  };
+
+  return {
+    async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
+      const fal = await client();
+      const body: Record<string, unknown> = {
+        prompt: input.prompt,
+        num_images: input.count,
+        output_format: 'jpeg',
+        enable_safety_checker: true,
+      };
+      if (input.reference) {
+        body.image_url = `data:${input.reference.contentType};base64,${input.reference.bytes.toString('base64')}`;
+        body.aspect_ratio = input.aspectRatio;
+      } else {
+        const size = FLUX_IMAGE_SIZES[input.aspectRatio];
+        if (!size) throw providerErrors.badRequest('unsupported aspect ratio');
+        body.image_size = size;
+      }
+      return call(config.timeoutMs, async (signal) => {
+        const result = await fal.subscribe(model.providerModel, {
+          input: body,
+          mode: 'polling',
+          pollInterval: config.pollIntervalMs ?? 1000,
+          timeout: config.timeoutMs,
+          abortSignal: signal,
+        });
+        return download(result.data as FalOutput, signal);
+      });
+    },
+  };
+}
+
+async function download(output: FalOutput, signal: AbortSignal): Promise<ImageBytes[]> {
+  if (!output || !Array.isArray(output.images)) throw providerErrors.badResponse();
+  const flagged = output.has_nsfw_concepts ?? [];
+  // fal returns a black frame where its safety checker fired; those are not results.
+  const kept = output.images.filter((_, i) => flagged[i] !== true);
+  if (output.images.length > 0 && kept.length === 0) throw providerErrors.safety();
+  const urls = kept.map((img) => img.url).filter((u): u is string => typeof u === 'string');
+  if (urls.length === 0) throw providerErrors.badResponse();
+  return Promise.all(urls.map((u) => fetchResult(u, signal)));
+}
+
+async function fetchResult(url: string, signal: AbortSignal): Promise<ImageBytes> {
+  if (url.startsWith('data:')) {
+    const comma = url.indexOf(',');
+    return { bytes: Buffer.from(url.slice(comma + 1), 'base64') };
+  }
+  if (!/^https?:\/\//.test(url)) throw providerErrors.badResponse();
+  const res = await fetch(url, { signal });
+  if (!res.ok) throw providerErrors.badResponse();
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length === 0 || bytes.length > MAX_RESULT_BYTES) throw providerErrors.badResponse();
+  return { bytes };
+}
+
+async function call<T>(timeoutMs: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  try {
+    return await withDeadline(timeoutMs, fn);
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    const { status, body } = err as { status?: unknown; body?: unknown };
+    if (isContentPolicy(body)) throw providerErrors.safety();
+    if (typeof status === 'number') throw errorFromStatus(status);
+    if (isTimeoutError(err)) throw providerErrors.timeout();
+    if (err instanceof SyntaxError) throw providerErrors.badResponse();
+    throw providerErrors.unavailable();
+  }
+}
+
+/** fal reports content-policy refusals as a 422 detail of type `content_policy_violation`. */
+function isContentPolicy(body: unknown): boolean {
+  const detail = (body as { detail?: unknown } | undefined)?.detail;
+  return (
+    Array.isArray(detail) &&
+    detail.some((d) => (d as { type?: unknown } | null)?.type === 'content_policy_violation')
+  );
+}

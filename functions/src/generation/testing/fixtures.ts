@@ -1,0 +1,88 @@
+/**
+ * Test-only helpers: images made on the fly with sharp, a tiny local HTTP server, and a user
+ * with credits. Never imported by production code.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
+import { paths } from '@mimicit/shared';
+import { applyCreditChange } from '../../credits/ledger.js';
+import type { Deps } from '../../lib/deps.js';
+
+export async function jpeg(width = 64, height = 48, color = { r: 200, g: 60, b: 40 }): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
+}
+
+export async function png(width = 64, height = 64, alpha = false): Promise<Buffer> {
+  return sharp({
+    create: { width, height, channels: alpha ? 4 : 3, background: { r: 30, g: 90, b: 200, alpha: 0.5 } },
+  })
+    .png()
+    .toBuffer();
+}
+
+export const dataUrl = (bytes: Buffer, type = 'image/jpeg') =>
+  `data:${type};base64,${bytes.toString('base64')}`;
+
+export async function giveCredits(deps: Deps, uid: string, amount: number): Promise<void> {
+  await applyCreditChange(
+    deps.store,
+    uid,
+    { entryId: `purchase-test-${amount}`, delta: amount, reason: 'purchase', ref: 'test' },
+    deps.clock.now(),
+  );
+}
+
+export async function balance(deps: Deps, uid: string): Promise<number> {
+  const snap = await deps.store.get<{ credits: number }>(paths.user(uid));
+  return snap.data?.credits ?? 0;
+}
+
+export type Handler = (
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+) => void | Promise<void>;
+
+export interface TestServer {
+  url: string;
+  port: number;
+  requests: { method: string; path: string; body: Buffer; headers: http.IncomingHttpHeaders }[];
+  close(): Promise<void>;
+}
+
+/** An HTTP server on 127.0.0.1 with a random port. */
+export async function startServer(handler: Handler): Promise<TestServer> {
+  const requests: TestServer['requests'] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method ?? '', path: req.url ?? '', body, headers: req.headers });
+      Promise.resolve(handler(req, body, res)).catch(() => {
+        res.statusCode = 599;
+        res.end();
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+export function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
