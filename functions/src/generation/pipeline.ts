@@ -131,19 +131,29 @@ export async function storeImages(
   images: readonly ImageBytes[],
 ): Promise<GeneratedImage[]> {
   const { default: sharp } = await import('sharp');
+  // Check every image before saving any, so a bad one leaves no files behind.
+  const checked = await Promise.all(
+    images.map(async (image) => {
+      const type = sniffImageType(image.bytes);
+      if (type !== 'jpeg' && type !== 'png' && type !== 'webp') throw providerErrors.badResponse();
+      const meta = await sharp(image.bytes)
+        .metadata()
+        .catch(() => Promise.reject(providerErrors.badResponse()));
+      if (!meta.width || !meta.height) throw providerErrors.badResponse();
+      return { image, type, width: meta.width, height: meta.height };
+    }),
+  );
   const records: GeneratedImage[] = [];
-  for (const [n, image] of images.entries()) {
-    const type = sniffImageType(image.bytes);
-    if (type !== 'jpeg' && type !== 'png' && type !== 'webp') throw providerErrors.badResponse();
-    const meta = await sharp(image.bytes)
-      .metadata()
-      .catch(() => Promise.reject(providerErrors.badResponse()));
-    if (!meta.width || !meta.height) throw providerErrors.badResponse();
-    const ext = type === 'jpeg' ? 'jpg' : type;
-    const path = storagePaths.generationImage(uid, `${id}-${n}`, ext);
-    const contentType = `image/${type}`;
-    await deps.blobs.save(path, image.bytes, contentType);
-    records.push({ path, contentType, width: meta.width, height: meta.height, bytes: image.bytes.length });
+  try {
+    for (const [n, { image, type, width, height }] of checked.entries()) {
+      const path = storagePaths.generationImage(uid, `${id}-${n}`, type === 'jpeg' ? 'jpg' : type);
+      const contentType = `image/${type}`;
+      await deps.blobs.save(path, image.bytes, contentType);
+      records.push({ path, contentType, width, height, bytes: image.bytes.length });
+    }
+  } catch (err) {
+    await Promise.all(records.map((r) => deps.blobs.delete(r.path).catch(() => undefined)));
+    throw err;
   }
   return records;
 }
