@@ -1,0 +1,86 @@
+/**
+ * Firestore cost, counted by the instrumented data-access layer (MemoryStore.stats) while running
+ * the real handlers and the exact queries the web app makes.
+ */
+import sharp from 'sharp';
+import { COLLECTIONS, paths } from '@mimicit/shared';
+import { fakeRequest, useMemoryDeps } from '../functions/src/lib/testing.js';
+import { setDeps } from '../functions/src/lib/deps.js';
+import { applyCreditChange } from '../functions/src/credits/ledger.js';
+import { handleGenerateImage } from '../functions/src/generation/generate-image.js';
+
+const HISTORY_PAGE = 20;
+
+export async function firestoreCostBench() {
+  process.env.FUNCTIONS_EMULATOR = 'true'; // the keyless preview model is only offered there
+  const deps = useMemoryDeps();
+  const uid = 'bench-user';
+  const now = deps.clock.now();
+  await applyCreditChange(
+    deps.store,
+    uid,
+    { entryId: 'grant-bench', delta: 1000, reason: 'grant', ref: 'bench' },
+    now,
+  );
+  const image = await sharp({ create: { width: 256, height: 192, channels: 3, background: '#c04030' } })
+    .jpeg()
+    .toBuffer();
+  const source = `data:image/jpeg;base64,${image.toString('base64')}`;
+
+  // Writes per generation: one image generation with the local preview model, end to end.
+  const before = { ...deps.store.stats };
+  const logsBefore = (await deps.store.query({ collection: COLLECTIONS.accessLogs })).length;
+  deps.store.stats.reads = before.reads;
+  await handleGenerateImage(
+    fakeRequest(
+      {
+        requestId: 'bench-req-0001',
+        model: 'local-preview',
+        prompt: 'a red fox',
+        reference: { dataUrl: source },
+      },
+      uid,
+    ),
+  );
+  const writes = deps.store.stats.writes - before.writes;
+  const logsAfter = (await deps.store.query({ collection: COLLECTIONS.accessLogs })).length;
+  const accessLogWrites = logsAfter - logsBefore;
+
+  // Seed a long history, then count what the dashboard and one history page read.
+  const ops = Array.from({ length: 120 }, (_, i) => ({
+    kind: 'set' as const,
+    path: paths.generation(uid, `seed${String(i).padStart(4, '0')}`),
+    data: {
+      status: 'succeeded',
+      createdAt: new Date(now.getTime() - i * 1000),
+      favorite: i % 5 === 0,
+      model: 'flux-dev',
+    },
+  }));
+  for (let i = 0; i < ops.length; i += 100) await deps.store.batch(ops.slice(i, i + 100));
+
+  const r0 = deps.store.stats.reads;
+  await deps.store.get(paths.user(uid));
+  const firstPage = await deps.store.query({
+    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+    orderBy: [['createdAt', 'desc']],
+    limit: HISTORY_PAGE,
+  });
+  const dashboardReads = deps.store.stats.reads - r0;
+  const r1 = deps.store.stats.reads;
+  await deps.store.query({
+    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+    orderBy: [['createdAt', 'desc']],
+    limit: HISTORY_PAGE,
+    startAfter: [firstPage.at(-1)?.data?.createdAt],
+  });
+  const historyPageReads = deps.store.stats.reads - r1;
+  setDeps({});
+  return {
+    writesPerGeneration: writes - accessLogWrites,
+    accessLogWritesPerCall: accessLogWrites,
+    dashboardReads,
+    historyPageReads,
+    historyPageSize: HISTORY_PAGE,
+  };
+}
