@@ -1,0 +1,124 @@
+// Documents and objects the rules tests seed (with rules disabled) before each row. They follow
+// the shared document schemas; tests/offline/rules-table.test.ts checks that they still parse.
+import { paths, storagePaths } from '@mimicit/shared';
+
+/** The signed-in user who owns the seeded data. */
+export const OWNER_UID = 'alice';
+/** Another signed-in user. */
+export const OTHER_UID = 'bob';
+
+const created = new Date('2025-01-10T09:00:00.000Z');
+const later = new Date('2025-01-10T09:00:30.000Z');
+
+export function userDoc(locale: 'en' | 'ja' = 'en') {
+  return {
+    displayName: 'Test User',
+    email: 'user@example.com',
+    photoURL: null,
+    locale,
+    settings: { promptStyle: 'natural', defaultImageModel: 'gpt-image' },
+    credits: 25,
+    signupGranted: true,
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+export function generationDoc() {
+  return {
+    kind: 'image',
+    status: 'succeeded',
+    model: 'gpt-image',
+    provider: 'openai',
+    settings: { aspectRatio: '1:1', resolution: '1k', count: 1 },
+    prompt: 'a cat in a paper boat',
+    images: [
+      {
+        path: storagePaths.generationImage(OWNER_UID, 'gen-1', 'png'),
+        contentType: 'image/png',
+        width: 1024,
+        height: 1024,
+        bytes: 123_456,
+      },
+    ],
+    searchTokens: ['cat', 'paper', 'boat', 'gpt-image'],
+    cost: 4,
+    refunded: false,
+    favorite: false,
+    requestId: 'req-1',
+    createdAt: created,
+    updatedAt: later,
+    completedAt: later,
+    expiresAt: new Date('2025-01-10T09:15:00.000Z'),
+  };
+}
+
+export function ledgerEntry() {
+  return { delta: -4, reason: 'generation', ref: 'gen-1', balanceAfter: 25, createdAt: later };
+}
+
+export function paymentDoc() {
+  return {
+    uid: OWNER_UID,
+    minimized: false,
+    packId: 'starter',
+    credits: 50,
+    amount: 500,
+    currency: 'jpy',
+    status: 'paid',
+    granted: true,
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+export function stripeEventDoc() {
+  return { type: 'checkout.session.completed', processedAt: created, expireAt: new Date('2025-04-10') };
+}
+
+export function accessLogDoc() {
+  return {
+    uid: OWNER_UID,
+    ip: '203.0.113.7',
+    userAgent: 'Mozilla/5.0',
+    extensionVersion: '0.1.0',
+    operation: 'generateImage',
+    at: created,
+    expireAt: new Date('2025-04-10'),
+  };
+}
+
+export function rateLimitDoc() {
+  return { windowStart: created, count: 3, expireAt: later };
+}
+
+export function stripeCustomerDoc() {
+  return { customerId: 'cus_test_1', createdAt: created };
+}
+
+/** Every seeded Firestore document by path: both users' data, so "other" has something too. */
+export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> = {
+  [paths.user(OWNER_UID)]: userDoc('en'),
+  [paths.user(OTHER_UID)]: userDoc('ja'),
+  [paths.generation(OWNER_UID, 'gen-1')]: generationDoc(),
+  [paths.generation(OWNER_UID, 'gen-2')]: { ...generationDoc(), favorite: true, model: 'flux-dev' },
+  [paths.generation(OTHER_UID, 'gen-9')]: generationDoc(),
+  [paths.ledgerEntry(OWNER_UID, 'entry-1')]: ledgerEntry(),
+  [paths.ledgerEntry(OTHER_UID, 'entry-9')]: ledgerEntry(),
+  [`${paths.user(OWNER_UID)}/secrets/s1`]: { note: 'an unknown subcollection' },
+  [paths.payment('cs_test_1')]: paymentDoc(),
+  [paths.stripeEvent('evt_1')]: stripeEventDoc(),
+  [paths.accessLog('log-1')]: accessLogDoc(),
+  [paths.rateLimit(OWNER_UID)]: rateLimitDoc(),
+  [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
+  ['misc/m1']: { note: 'a collection the product does not use' },
+};
+
+/** Every seeded Cloud Storage object. */
+export const STORAGE_SEED: readonly string[] = [
+  storagePaths.generationImage(OWNER_UID, 'gen-1', 'png'),
+  storagePaths.generationImage(OTHER_UID, 'gen-9', 'png'),
+  storagePaths.exportFile(OWNER_UID, 'mimicit-export.json'),
+  `${storagePaths.userPrefix(OWNER_UID)}avatar.png`,
+  `sources/${OWNER_UID}/source.png`,
+];
