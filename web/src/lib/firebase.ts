@@ -1,7 +1,9 @@
+/**
+ * The Firebase app and Auth: the only Firebase code in the first route's bundle. Functions,
+ * Firestore and Storage are loaded on demand by `lib/data/*` so the landing page stays small.
+ */
 import { initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
-import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
-import { FUNCTIONS_REGION } from '@mimicit/shared';
 
 const env = import.meta.env;
 export const usingEmulators =
@@ -18,9 +20,10 @@ export const app: FirebaseApp = initializeApp({
 });
 
 export const auth: Auth = getAuth(app);
-export const functions: Functions = getFunctions(app, FUNCTIONS_REGION);
+
+/** Emulator host; ports are the ones in firebase.json. */
+export const EMULATOR_HOST = '127.0.0.1';
 
 if (usingEmulators) {
-  connectAuthEmulator(auth, 'http://127.0.0.1:9099', { disableWarnings: true });
-  connectFunctionsEmulator(functions, '127.0.0.1', 5001);
+  connectAuthEmulator(auth, `http://${EMULATOR_HOST}:9099`, { disableWarnings: true });
 }

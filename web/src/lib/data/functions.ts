@@ -1,0 +1,39 @@
+/**
+ * Callable functions, loaded lazily (`firebase/functions` stays out of the first bundle).
+ * Every call has a client-side timeout so no view can hang on a dropped connection.
+ */
+import type * as FunctionsSdk from 'firebase/functions';
+import type { Functions, HttpsCallableOptions } from 'firebase/functions';
+import { FUNCTIONS_REGION } from '@mimicit/shared';
+import { app, EMULATOR_HOST, usingEmulators } from '../firebase';
+
+type FunctionsModule = typeof FunctionsSdk;
+let loaded: Promise<{ mod: FunctionsModule; functions: Functions }> | undefined;
+
+function load() {
+  loaded ??= import('firebase/functions').then((mod) => {
+    const functions = mod.getFunctions(app, FUNCTIONS_REGION);
+    if (usingEmulators) mod.connectFunctionsEmulator(functions, EMULATOR_HOST, 5001);
+    return { mod, functions };
+  });
+  return loaded;
+}
+
+/** Default client timeout for quick callables. */
+export const QUICK_TIMEOUT_MS = 30_000;
+/**
+ * Generation callables wait for the provider; past this the page stops waiting for the HTTP
+ * answer and follows the generation document instead (nothing is lost: the server finishes).
+ */
+export const GENERATION_TIMEOUT_MS = 300_000;
+
+/** Calls a callable by name and returns its `data` (validated by the caller). */
+export async function callFunction(
+  name: string,
+  data: unknown,
+  options: HttpsCallableOptions = { timeout: QUICK_TIMEOUT_MS },
+): Promise<unknown> {
+  const { mod, functions } = await load();
+  const result = await mod.httpsCallable(functions, name, options)(data);
+  return result.data;
+}

@@ -1,0 +1,60 @@
+/** `users/{uid}`: the live profile (credit balance) and the two fields a client may write. */
+import {
+  firestoreConverter,
+  paths,
+  userDocSchema,
+  type Locale,
+  type UserDoc,
+  type UserSettings,
+} from '@mimicit/shared';
+import { DataError } from './timeout';
+import { loadFirestore, webConverter } from './firestore';
+
+const converter = webConverter(firestoreConverter(userDocSchema));
+
+/**
+ * Follows the user document. `onError` gets `unavailable` when the server cannot be reached
+ * (the SDK then only has an empty cache, which must not look like "no profile").
+ */
+export function watchUserDoc(
+  uid: string,
+  onData: (doc: UserDoc | null) => void,
+  onError: (err: unknown) => void,
+): () => void {
+  let stop: (() => void) | undefined;
+  let cancelled = false;
+  loadFirestore()
+    .then(({ fs, db }) => {
+      if (cancelled) return;
+      const ref = fs.doc(db, paths.user(uid)).withConverter(converter);
+      stop = fs.onSnapshot(
+        ref,
+        { includeMetadataChanges: true },
+        (snap) => {
+          if (snap.metadata.fromCache && !snap.exists()) {
+            onError(new DataError('unavailable', 'Firestore is unreachable'));
+            return;
+          }
+          onData(snap.exists() ? snap.data() : null);
+        },
+        onError,
+      );
+    })
+    .catch(onError);
+  return () => {
+    cancelled = true;
+    stop?.();
+  };
+}
+
+/** Saves the UI language on the user document (a client-writable field). */
+export async function saveUserLocale(uid: string, locale: Locale): Promise<void> {
+  const { fs, db } = await loadFirestore();
+  await fs.updateDoc(fs.doc(db, paths.user(uid)), { locale });
+}
+
+/** Saves the client settings (a client-writable field). */
+export async function saveUserSettings(uid: string, settings: UserSettings): Promise<void> {
+  const { fs, db } = await loadFirestore();
+  await fs.updateDoc(fs.doc(db, paths.user(uid)), { settings });
+}

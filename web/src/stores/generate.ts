@@ -1,0 +1,237 @@
+/**
+ * The Generate page's state: source image → prompt (describe, editable) → one model or a
+ * comparison. Each run follows its generation document while the provider works.
+ */
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { AspectRatio, GenerationResult, Locale, PromptStyle, Resolution } from '@mimicit/shared';
+import { useAuthStore } from './auth';
+import { errorKey as toErrorKey } from '../lib/errors';
+import type { ChosenSource } from '../lib/source-image';
+import type { GenerationItem } from '../lib/data/generations';
+
+/** One result card: what the callable answered, then live updates from the document. */
+export interface Run {
+  key: string;
+  model: string;
+  /** `calling` until the callable answers; then the generation's status. */
+  status: 'calling' | 'pending' | 'succeeded' | 'failed' | 'error';
+  startedAt: number;
+  generationId?: string;
+  imagePaths: string[];
+  resultPrompts: string[];
+  prompt?: string;
+  favorite: boolean;
+  refunded: boolean;
+  failureReason?: string;
+  errorKey?: string;
+}
+
+function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
+export const useGenerateStore = defineStore('generate', () => {
+  const auth = useAuthStore();
+  const source = shallowRef<ChosenSource | null>(null);
+  const describeModel = ref('');
+  const style = ref<PromptStyle>('natural');
+  const language = ref<Locale>('en');
+  const variants = ref(1);
+  const describeRun = ref<Run | null>(null);
+  const prompt = ref('');
+  const compareMode = ref(false);
+  const imageModel = ref('');
+  const compareModels = ref<string[]>([]);
+  const aspectRatio = ref<AspectRatio>('1:1');
+  const resolution = ref<Resolution>('1k');
+  const count = ref(1);
+  const useReference = ref(false);
+  const runs = ref<Run[]>([]);
+  const stops: (() => void)[] = [];
+
+  function runFor(model: string, promptText?: string): Run {
+    return {
+      key: newRequestId(),
+      model,
+      status: 'calling',
+      startedAt: Date.now(),
+      imagePaths: [],
+      resultPrompts: [],
+      prompt: promptText,
+      favorite: false,
+      refunded: false,
+    };
+  }
+
+  function applyResult(run: Run, res: GenerationResult): void {
+    run.generationId = res.generationId;
+    run.status = res.status;
+    run.imagePaths = res.imagePaths ?? [];
+    run.resultPrompts = res.resultPrompts ?? [];
+    run.failureReason = res.failureReason;
+    run.refunded = res.status === 'failed';
+  }
+
+  function applyDoc(run: Run, doc: GenerationItem): void {
+    run.status = doc.status;
+    run.imagePaths = (doc.images ?? []).map((i) => i.path);
+    run.resultPrompts = doc.resultPrompts ?? [];
+    run.favorite = doc.favorite;
+    run.refunded = doc.refunded;
+    run.failureReason = doc.failureReason;
+  }
+
+  /** While the provider works, follow the document (a dropped call loses nothing). */
+  async function follow(run: Run, onDone?: (run: Run) => void): Promise<void> {
+    const uid = auth.uid;
+    if (!uid || !run.generationId || run.status !== 'pending') return;
+    const { watchGeneration } = await import('../lib/data/generations');
+    let stop: () => void = () => undefined;
+    stop = watchGeneration(
+      uid,
+      run.generationId,
+      (doc) => {
+        applyDoc(run, doc);
+        if (doc.status !== 'pending') {
+          stop();
+          onDone?.(run);
+        }
+      },
+      () => stop(), // No live view (e.g. offline): the card keeps the last known state.
+    );
+    stops.push(() => stop());
+  }
+
+  function fail(run: Run, err: unknown): void {
+    run.status = 'error';
+    run.errorKey = toErrorKey(err);
+  }
+
+  function fillPrompt(run: Run): void {
+    if (run.resultPrompts[0]) prompt.value = run.resultPrompts[0];
+  }
+
+  async function describe(): Promise<void> {
+    if (!source.value) return;
+    describeRun.value = runFor(describeModel.value);
+    // The reactive proxy, so the page sees every update.
+    const live = describeRun.value;
+    try {
+      const { describeImage } = await import('../lib/data/api');
+      const res = await describeImage({
+        requestId: live.key,
+        model: live.model,
+        source: source.value.source,
+        language: language.value,
+        style: style.value,
+        variants: variants.value,
+      });
+      applyResult(live, res);
+      fillPrompt(live);
+      void follow(live, fillPrompt);
+    } catch (err) {
+      fail(live, err);
+    }
+  }
+
+  function reference() {
+    return useReference.value && source.value ? source.value.source : undefined;
+  }
+
+  async function generate(): Promise<void> {
+    const text = prompt.value;
+    if (compareMode.value) return compare(text);
+    runs.value.unshift(runFor(imageModel.value, text));
+    const run = runs.value[0]!;
+    try {
+      const { generateImage } = await import('../lib/data/api');
+      const res = await generateImage({
+        requestId: run.key,
+        model: run.model,
+        prompt: text,
+        reference: reference(),
+        aspectRatio: aspectRatio.value,
+        resolution: resolution.value,
+        count: count.value,
+      });
+      applyResult(run, res);
+      void follow(run);
+    } catch (err) {
+      fail(run, err);
+    }
+  }
+
+  async function compare(text: string): Promise<void> {
+    const requestId = newRequestId();
+    const batch = compareModels.value.map((m) => runFor(m, text));
+    runs.value.unshift(...batch);
+    const live = runs.value.slice(0, batch.length);
+    try {
+      const { generateComparison } = await import('../lib/data/api');
+      const res = await generateComparison({
+        requestId,
+        models: batch.map((r) => r.model),
+        prompt: text,
+        reference: reference(),
+        aspectRatio: aspectRatio.value,
+        resolution: resolution.value,
+      });
+      for (const run of live) {
+        const r = res.results.find((x) => x.model === run.model);
+        if (r) {
+          applyResult(run, r);
+          void follow(run);
+        }
+      }
+    } catch (err) {
+      for (const run of live) fail(run, err);
+    }
+  }
+
+  /** "Use again": the settings and prompt of an earlier generation. */
+  function reuse(
+    item: Pick<GenerationItem, 'kind' | 'model' | 'prompt' | 'resultPrompts' | 'settings'>,
+  ): void {
+    if (item.kind === 'prompt') {
+      describeModel.value = item.model;
+      prompt.value = item.resultPrompts?.[0] ?? prompt.value;
+      if (item.settings.style) style.value = item.settings.style;
+      if (item.settings.language) language.value = item.settings.language;
+    } else {
+      compareMode.value = false;
+      imageModel.value = item.model;
+      prompt.value = item.prompt ?? prompt.value;
+      if (item.settings.aspectRatio) aspectRatio.value = item.settings.aspectRatio;
+      if (item.settings.resolution) resolution.value = item.settings.resolution;
+      if (item.settings.count) count.value = item.settings.count;
+    }
+  }
+
+  /** Stops every live subscription (page unmount, sign-out). */
+  function stopAll(): void {
+    while (stops.length) stops.pop()?.();
+  }
+
+  return {
+    source,
+    describeModel,
+    style,
+    language,
+    variants,
+    describeRun,
+    prompt,
+    compareMode,
+    imageModel,
+    compareModels,
+    aspectRatio,
+    resolution,
+    count,
+    useReference,
+    runs,
+    describe,
+    generate,
+    reuse,
+    stopAll,
+  };
+});
