@@ -56,7 +56,7 @@ function isHidden(img: HTMLImageElement): boolean {
     return true;
   }
   const style = getComputedStyle(img);
-  return style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0;
+  return style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.opacity) === 0;
 }
 
 /** Every visible, non-trivial image of `doc`, deduplicated by URL, in document order. */

@@ -4,55 +4,11 @@
  * protocol itself: POST `{ data }` with the ID token, answer `{ result }` or `{ error }`.
  */
 import type { ZodType } from 'zod';
-import {
-  EXTENSION_VERSION_HEADER,
-  FUNCTIONS_REGION,
-  errorReason,
-  type CallableName,
-  type ErrorReason,
-} from '@mimicit/shared';
-import { auth, projectId, usingEmulators } from './firebase';
+import { EXTENSION_VERSION_HEADER, type CallableName } from '@mimicit/shared';
+import { auth } from './firebase';
+import { CallableError, callableUrl, parseCallableResponse } from './callable-protocol';
 
-/** A callable failure with the same shape as the SDK's `HttpsError`: code, message, details. */
-export class CallableError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'CallableError';
-  }
-
-  /** The server's machine-readable `details.reason`, when it gave one. */
-  get reason(): ErrorReason | undefined {
-    return errorReason(this);
-  }
-}
-
-/** The endpoint of callable `name` (emulator or production). */
-export function callableUrl(name: string, emulators = usingEmulators, project = projectId): string {
-  return emulators
-    ? `http://127.0.0.1:5001/${project}/${FUNCTIONS_REGION}/${name}`
-    : `https://${FUNCTIONS_REGION}-${project}.cloudfunctions.net/${name}`;
-}
-
-/** Turns a callable HTTP answer into its result, or throws a {@link CallableError}. */
-export function parseCallableResponse<T>(status: number, body: unknown, schema: ZodType<T>): T {
-  const payload = (body ?? {}) as {
-    result?: unknown;
-    error?: { status?: unknown; message?: unknown; details?: unknown };
-  };
-  if (payload.error || status !== 200) {
-    const raw = typeof payload.error?.status === 'string' ? payload.error.status : 'INTERNAL';
-    const code = raw.toLowerCase().replaceAll('_', '-');
-    const message = typeof payload.error?.message === 'string' ? payload.error.message : `HTTP ${status}`;
-    throw new CallableError(code, message, payload.error?.details);
-  }
-  const parsed = schema.safeParse(payload.result);
-  if (!parsed.success) throw new CallableError('internal', 'Unexpected answer from the server.');
-  return parsed.data;
-}
+export { CallableError } from './callable-protocol';
 
 /** The version every call reports (`x-mimicit-extension-version`). */
 export function extensionVersion(): string {

@@ -1,0 +1,177 @@
+// Image collection against fixture pages. happy-dom has no layout engine, so the test supplies
+// one at that boundary: boxes come from the width/height attributes (zero inside a
+// `display:none` ancestor) and natural sizes from `data-natural` (as a loaded image would have).
+// Its `checkVisibility` has no layout either, so it is removed here and the style fallback is
+// tested; the Chromium test covers `checkVisibility`.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MIN_DATA_URL, bestSrcsetCandidate, collectImages } from './collect';
+
+const proto = HTMLImageElement.prototype;
+const saved = {
+  rect: Object.getOwnPropertyDescriptor(Element.prototype, 'getBoundingClientRect')!,
+  natW: Object.getOwnPropertyDescriptor(proto, 'naturalWidth'),
+  natH: Object.getOwnPropertyDescriptor(proto, 'naturalHeight'),
+  check: Object.getOwnPropertyDescriptor(Element.prototype, 'checkVisibility'),
+};
+
+function natural(img: HTMLImageElement, i: 0 | 1): number {
+  return Number(img.getAttribute('data-natural')?.split('x')[i] ?? 0);
+}
+
+beforeAll(() => {
+  Object.defineProperty(Element.prototype, 'checkVisibility', { configurable: true, value: undefined });
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    const hidden = this.closest('[style*="display: none"], [style*="display:none"]');
+    const w = hidden ? 0 : Number(this.getAttribute('width') ?? 0);
+    const h = hidden ? 0 : Number(this.getAttribute('height') ?? 0);
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      right: w,
+      bottom: h,
+      width: w,
+      height: h,
+      toJSON: () => ({}),
+    } as DOMRect;
+  };
+  Object.defineProperty(proto, 'naturalWidth', {
+    configurable: true,
+    get() {
+      return natural(this, 0);
+    },
+  });
+  Object.defineProperty(proto, 'naturalHeight', {
+    configurable: true,
+    get() {
+      return natural(this, 1);
+    },
+  });
+});
+afterAll(() => {
+  Object.defineProperty(Element.prototype, 'getBoundingClientRect', saved.rect);
+  if (saved.check) Object.defineProperty(Element.prototype, 'checkVisibility', saved.check);
+  if (saved.natW) Object.defineProperty(proto, 'naturalWidth', saved.natW);
+  if (saved.natH) Object.defineProperty(proto, 'naturalHeight', saved.natH);
+});
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+const BASE = document.baseURI;
+const abs = (path: string) => new URL(path, BASE).href;
+const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+const REAL_DATA_URL = `data:image/png;base64,${'A'.repeat(MIN_DATA_URL)}`;
+
+describe('collectImages', () => {
+  it('lists a plain image with its natural and displayed size and alt text', () => {
+    document.body.innerHTML =
+      '<img src="/photo.jpg" width="300" height="200" alt="A cat" data-natural="1200x800">';
+    expect(collectImages(document)).toEqual([
+      {
+        src: abs('/photo.jpg'),
+        thumb: abs('/photo.jpg'),
+        width: 1200,
+        height: 800,
+        displayWidth: 300,
+        displayHeight: 200,
+        alt: 'A cat',
+      },
+    ]);
+  });
+
+  it('picks the largest srcset candidate (w and x descriptors) and keeps currentSrc as thumbnail', () => {
+    document.body.innerHTML = `
+      <img src="/s.jpg" srcset="/s.jpg 400w, /l.jpg 1600w, /m.jpg 800w" width="200" height="200">
+      <img src="/one.jpg" srcset="/one.jpg 1x, /two.jpg 2x" width="200" height="200">`;
+    const images = collectImages(document);
+    expect(images.map((i) => [i.src, i.thumb])).toEqual([
+      [abs('/l.jpg'), abs('/s.jpg')],
+      [abs('/two.jpg'), abs('/one.jpg')],
+    ]);
+  });
+
+  it('reads lazy-load attributes and ignores the data: placeholder they replace', () => {
+    document.body.innerHTML = `
+      <img src="${PLACEHOLDER}" data-src="/lazy1.jpg" width="100" height="100">
+      <img src="${PLACEHOLDER}" data-lazy-src="/lazy2.jpg" width="100" height="100">
+      <img src="${PLACEHOLDER}" data-original="/lazy3.jpg" width="100" height="100">
+      <img src="${PLACEHOLDER}" data-srcset="/lazy4-small.jpg 300w, /lazy4-big.jpg 900w" width="100" height="100">
+      <img src="${PLACEHOLDER}" width="100" height="100">`;
+    expect(collectImages(document).map((i) => i.src)).toEqual(
+      ['/lazy1.jpg', '/lazy2.jpg', '/lazy3.jpg', '/lazy4-big.jpg'].map(abs),
+    );
+  });
+
+  it('keeps a real (large) data: image', () => {
+    document.body.innerHTML = `<img src="${REAL_DATA_URL}" width="100" height="100">`;
+    expect(collectImages(document).map((i) => i.src)).toEqual([REAL_DATA_URL]);
+  });
+
+  it('reads <picture> sources', () => {
+    document.body.innerHTML = `
+      <picture>
+        <source type="image/avif" srcset="/p.avif 640w, /p-big.avif 1280w">
+        <img src="/p.jpg" width="320" height="240" alt="picture">
+      </picture>`;
+    expect(collectImages(document)).toMatchObject([
+      { src: abs('/p-big.avif'), thumb: abs('/p.jpg'), alt: 'picture' },
+    ]);
+  });
+
+  it('skips hidden images: display none (own or ancestor), visibility hidden, opacity 0, zero size', () => {
+    document.head.innerHTML = '<style>.invisible { visibility: hidden } .clear { opacity: 0 }</style>';
+    document.body.innerHTML = `
+      <div style="display: none"><img src="/in-hidden-parent.jpg" width="100" height="100"></div>
+      <img src="/display-none.jpg" style="display: none" width="100" height="100">
+      <img src="/visibility.jpg" class="invisible" width="100" height="100">
+      <img src="/opacity.jpg" class="clear" width="100" height="100">
+      <img src="/zero.jpg" width="0" height="0">
+      <img src="/visible.jpg" width="100" height="100">`;
+    expect(collectImages(document).map((i) => i.src)).toEqual([abs('/visible.jpg')]);
+  });
+
+  it('skips icons and tracking pixels (displayed or natural size below the threshold)', () => {
+    document.body.innerHTML = `
+      <img src="/icon.png" width="16" height="16">
+      <img src="/pixel.gif" width="1" height="1" data-natural="1x1">
+      <img src="/stretched-pixel.gif" width="100" height="100" data-natural="1x1">
+      <img src="/banner.png" width="600" height="20">
+      <img src="/ok.png" width="64" height="64" data-natural="64x64">`;
+    expect(collectImages(document).map((i) => i.src)).toEqual([abs('/ok.png')]);
+  });
+
+  it('dedupes by URL and drops unusable schemes', () => {
+    document.body.innerHTML = `
+      <img src="/same.jpg" width="100" height="100">
+      <img src="${abs('/same.jpg')}" width="120" height="120">
+      <img src="javascript:alert(1)" width="100" height="100">
+      <img src="about:blank" width="100" height="100">
+      <img src="blob:${location.origin}/6f1c" width="100" height="100">`;
+    expect(collectImages(document).map((i) => i.src)).toEqual([
+      abs('/same.jpg'),
+      `blob:${location.origin}/6f1c`,
+    ]);
+  });
+
+  it('lists 2,000 images', () => {
+    document.body.innerHTML = Array.from(
+      { length: 2000 },
+      (_, i) => `<img src="/img/${i}.jpg" width="120" height="90" alt="image ${i}">`,
+    ).join('');
+    const images = collectImages(document);
+    expect(images).toHaveLength(2000);
+    expect(images[1999]).toMatchObject({ src: abs('/img/1999.jpg'), alt: 'image 1999' });
+  });
+});
+
+describe('bestSrcsetCandidate', () => {
+  it('handles empty, single and malformed candidate lists', () => {
+    expect(bestSrcsetCandidate(null, BASE)).toBe('');
+    expect(bestSrcsetCandidate('/a.jpg', BASE)).toBe(abs('/a.jpg'));
+    expect(bestSrcsetCandidate('  , /b.jpg 2x', BASE)).toBe(abs('/b.jpg'));
+    expect(bestSrcsetCandidate(`${PLACEHOLDER} 1x, /real.jpg 1x`, BASE)).toBe(abs('/real.jpg'));
+  });
+});
