@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, type PaymentDoc, type StripeEventDoc } from '@mimicit/shared';
+import { paths, purchaseLedgerEntryId, type PaymentDoc, type StripeEventDoc } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../lib/testing.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -51,6 +51,9 @@ describe('stripeWebhook: grants', () => {
       amount: 1800,
       currency: 'jpy',
     });
+    // The document the web success page watches.
+    const entry = await deps.store.get(paths.ledgerEntry('u2', purchaseLedgerEntryId(s.sessionId)));
+    expect(entry.data).toMatchObject({ delta: 200, reason: 'purchase', ref: s.sessionId, balanceAfter: 200 });
   });
 
   it('100 distinct paid sessions delivered concurrently add up exactly', async () => {

@@ -4,7 +4,13 @@
  * deltas. Entry ids are derived from what caused them (`purchase-<session>`, `gen-<id>`,
  * `refund-<id>`…), which makes every operation idempotent under retries and replays.
  */
-import { paths, type LedgerEntry, type LedgerReason, type UserDoc } from '@mimicit/shared';
+import {
+  paths,
+  purchaseLedgerEntryId,
+  type LedgerEntry,
+  type LedgerReason,
+  type UserDoc,
+} from '@mimicit/shared';
 import type { Store, Tx } from '../lib/store/types.js';
 import { domainError } from '../lib/errors.js';
 
@@ -25,7 +31,7 @@ export interface CreditChange {
 
 export const ledgerIds = {
   signupGrant: () => 'grant-signup',
-  purchase: (sessionId: string) => `purchase-${sessionId}`,
+  purchase: (sessionId: string) => purchaseLedgerEntryId(sessionId),
   reservation: (generationId: string) => `gen-${generationId}`,
   refund: (generationId: string) => `refund-${generationId}`,
   clawback: (refundId: string) => `clawback-${refundId}`,

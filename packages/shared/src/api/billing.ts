@@ -36,3 +36,12 @@ export const CHECKOUT_RETURN_PATHS = {
   success: '/credits/success',
   cancel: '/credits/cancel',
 } as const;
+
+/**
+ * Id of the ledger entry a Checkout Session's grant writes (`users/{uid}/ledger/<id>`). The
+ * success page watches this document: it appears, in the same transaction as the new balance,
+ * the moment the webhook grants the pack.
+ */
+export function purchaseLedgerEntryId(sessionId: string): string {
+  return `purchase-${sessionId}`;
+}
