@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ensureProfileResponseSchema, paths, type UserDoc } from '@mimicit/shared';
+import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { setDeps } from '../lib/deps.js';
+import { ledgerOf } from '../credits/ledger.js';
+import { setAuthAdmin } from './auth-admin.js';
+import { handleEnsureProfile } from './ensure-profile.js';
+import { handleRequestAccountDeletion } from './request-account-deletion.js';
+import { FakeAuthAdmin } from './testing.js';
+
+const google = {
+  name: 'Aiko Tanaka',
+  email: 'aiko@example.com',
+  picture: 'https://lh3.googleusercontent.com/a/x',
+};
+
+describe('handleEnsureProfile', () => {
+  let deps: ReturnType<typeof useMemoryDeps>;
+  beforeEach(() => {
+    // The deployed param resolves to its default (10); tests set it the way the runtime does.
+    vi.stubEnv('SIGNUP_GRANT_CREDITS', '10');
+    deps = useMemoryDeps({ simulateRetries: true });
+    setAuthAdmin(new FakeAuthAdmin().add('u1'));
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    setDeps({});
+    setAuthAdmin(undefined);
+  });
+
+  it('creates the profile from the Google claims and the locale, and grants 10 credits once', async () => {
+    const first = await handleEnsureProfile(fakeRequest({ locale: 'ja' }, 'u1', { token: google }));
+    expect(ensureProfileResponseSchema.parse(first)).toEqual(first);
+    expect(first.granted).toBe(true);
+    expect(first.profile).toMatchObject({
+      uid: 'u1',
+      displayName: 'Aiko Tanaka',
+      email: 'aiko@example.com',
+      photoURL: google.picture,
+      locale: 'ja',
+      credits: 10,
+      signupGranted: true,
+      flagged: false,
+      deletion: null,
+    });
+
+    const second = await handleEnsureProfile(fakeRequest({ locale: 'en' }, 'u1', { token: google }));
+    expect(second.granted).toBe(false);
+    expect(second.profile.credits).toBe(10);
+    // The stored locale (changed by the person in Profile) wins over the sign-in hint.
+    expect(second.profile.locale).toBe('ja');
+    expect(await ledgerOf(deps.store, 'u1')).toHaveLength(1);
+  });
+
+  it('grants once even when sign-ins race', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => handleEnsureProfile(fakeRequest({}, 'u1', { token: google }))),
+    );
+    expect(results.filter((r) => r.granted)).toHaveLength(1);
+    expect((await deps.store.get<UserDoc>(paths.user('u1'))).data?.credits).toBe(10);
+  });
+
+  it('refreshes name, email and photo when Google reports new ones, keeping credits', async () => {
+    await handleEnsureProfile(fakeRequest({}, 'u1', { token: google }));
+    const res = await handleEnsureProfile(
+      fakeRequest({}, 'u1', { token: { ...google, name: 'Aiko T.', picture: undefined } }),
+    );
+    expect(res.profile).toMatchObject({ displayName: 'Aiko T.', photoURL: null, credits: 10, locale: 'en' });
+  });
+
+  it('refuses accounts scheduled for deletion', async () => {
+    await handleEnsureProfile(fakeRequest({}, 'u1', { token: google }));
+    await handleRequestAccountDeletion(fakeRequest({ confirm: true }, 'u1'));
+    await expect(handleEnsureProfile(fakeRequest({}, 'u1', { token: google }))).rejects.toMatchObject({
+      code: 'failed-precondition',
+      details: { reason: 'account-pending-deletion', purgeAfter: '2026-06-15T00:00:00.000Z' },
+    });
+  });
+
+  it('rejects an unknown locale and unexpected fields with invalid-argument', async () => {
+    for (const data of [{ locale: 'fr' }, { locale: 'en', credits: 1000 }]) {
+      await expect(handleEnsureProfile(fakeRequest(data, 'u1'))).rejects.toMatchObject({
+        code: 'invalid-argument',
+      });
+    }
+    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+  });
+
+  it('requires sign-in', async () => {
+    await expect(handleEnsureProfile(fakeRequest({ locale: 'en' }))).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
+});
