@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { MODELS, type ModelInfo } from '@mimicit/shared';
+import { jpeg } from '../testing/fixtures.js';
+import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
+import { createLocalPreviewAdapter, sizeFor } from './local-preview.js';
+
+const preview = MODELS.find((m) => m.id === 'local-preview') as ModelInfo;
+
+describe('local-preview (keyless, derived from the image itself)', () => {
+  let red: NormalizedImage;
+  const adapter = createLocalPreviewAdapter();
+  beforeAll(
+    async () =>
+      (red = await normalizeImage(await jpeg(1200, 800, { r: 210, g: 30, b: 30 }), { maxSide: 1024 })),
+  );
+
+  it('describes size, proportions and dominant colour, in English and Japanese', async () => {
+    const en = await adapter.describe!(preview, {
+      image: red,
+      language: 'en',
+      style: 'natural',
+      variants: 2,
+    });
+    expect(en.prompts).toHaveLength(2);
+    expect(en.prompts[0]).toMatch(/landscape composition \(1200×800, ratio 3:2\)/);
+    expect(en.prompts[0]).toMatch(/red/);
+    const ja = await adapter.describe!(preview, {
+      image: red,
+      language: 'ja',
+      style: 'midjourney',
+      variants: 1,
+    });
+    expect(ja.prompts[0]).toMatch(/横長/);
+    expect(ja.prompts[0]).toMatch(/赤/);
+    expect(ja.prompts[0]).toMatch(/--ar 3:2$/);
+    const sd = await adapter.describe!(preview, {
+      image: red,
+      language: 'en',
+      style: 'stable-diffusion',
+      variants: 1,
+    });
+    expect(sd.negativePrompt).toMatch(/lowres/);
+  });
+
+  it('makes real images at the requested aspect ratio, from a prompt or a reference', async () => {
+    const [fromPrompt] = await adapter.generate!(preview, {
+      prompt: 'sunset',
+      aspectRatio: '16:9',
+      resolution: '1k',
+      count: 1,
+    });
+    expect(await sharp(fromPrompt!.bytes).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 1024,
+      height: 576,
+    });
+    const two = await adapter.generate!(preview, {
+      prompt: 'sunset',
+      reference: red,
+      aspectRatio: '3:4',
+      resolution: '1k',
+      count: 2,
+    });
+    expect(two).toHaveLength(2);
+    expect(await sharp(two[0]!.bytes).metadata()).toMatchObject({ width: 768, height: 1024 });
+    expect(Buffer.compare(Buffer.from(two[0]!.bytes), Buffer.from(two[1]!.bytes))).not.toBe(0);
+    expect(sizeFor('9:16')).toEqual({ width: 576, height: 1024 });
+  });
+});
