@@ -67,13 +67,25 @@ export async function runGenerationBench(
 
   // Smooth noise keeps the files realistic in size but under the 10 MB intake limit.
   const jpeg12 = await sharp({
-    create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .blur(1.2)
     .jpeg({ quality: 85 })
     .toBuffer();
   const png4k = await sharp({
-    create: { width: 3840, height: 2160, channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 20 } },
+    create: {
+      width: 3840,
+      height: 2160,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 120, sigma: 20 },
+    },
   })
     .blur(3)
     .png({ compressionLevel: 9 })
