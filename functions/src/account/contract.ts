@@ -15,7 +15,7 @@ import { handleCreateExtensionToken } from '../extension-bridge/create-extension
 import { setAuthAdmin } from './auth-admin.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { handleCancelAccountDeletion } from './cancel-account-deletion.js';
-import { paymentOwnerHash, runPurge } from './purge.js';
+import { paymentOwnerHash, runPurge, type PurgeExternals } from './purge.js';
 import { FakeAuthAdmin, personalValues, seedUser } from './testing.js';
 
 export interface ContractEnv {
@@ -65,6 +65,8 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
     let auth: FakeAuthAdmin;
     let clock: ReturnType<typeof manualClock>;
     let deps: Pick<Deps, 'store' | 'blobs'>;
+    let stripeDeleted: string[];
+    let stripe: Required<PurgeExternals>;
     const A = () => personalValues('alice7');
     const B = () => personalValues('bob9');
 
@@ -73,6 +75,8 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       blobs = new MemoryBlobStore();
       clock = manualClock(T0);
       deps = { store: env.store, blobs };
+      stripeDeleted = [];
+      stripe = { deleteStripeCustomer: async (id) => void stripeDeleted.push(id) };
       setDeps({ store: env.store, blobs, clock });
       auth = new FakeAuthAdmin().add(A().uid, B().uid);
       setAuthAdmin(auth);
@@ -103,14 +107,15 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       // Before the purge date the purge leaves the account alone.
       clock.advance((ACCOUNT_DELETION_GRACE_DAYS - 1) * DAY_MS);
-      expect((await runPurge(deps, auth, KEY, clock.now())).accountsPurged).toBe(0);
+      expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
       expect((await env.store.get(paths.user(a.uid))).data).toBeDefined();
 
       clock.set(addDays(new Date(res.purgeAfter), 0.5));
-      const counts = await runPurge(deps, auth, KEY, clock.now());
+      const counts = await runPurge(deps, auth, KEY, clock.now(), stripe);
       expect(counts).toMatchObject({ accountsPurged: 1, accountsFailed: 0, paymentsMinimized: 1 });
       expect(counts.accountLogsDeleted).toBe(3); // two seeded + the deletion request's own entry
       expect(auth.deleted).toEqual([a.uid]);
+      expect(stripeDeleted).toEqual([a.customer]);
 
       // Nothing mentions A any more, in any document or file.
       const leftovers = await docsMentioning(env, Object.values(a));
@@ -136,7 +141,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       expect(auth.users.get(B().uid)).toEqual({ disabled: false, sessionsRevoked: 0 });
     });
 
-    it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
       'a purge interrupted at step %i finishes cleanly on the next run',
       async (failAt) => {
         await setup();
@@ -148,11 +153,17 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
           store: interrupting(env.store, ['batch', 'deleteRecursive'], counter),
           blobs: interrupting(blobs, ['delete', 'deletePrefix'], counter),
         };
-        const first = await runPurge(broken, interrupting(auth, ['disable', 'delete'], counter), KEY, at);
+        const first = await runPurge(
+          broken,
+          interrupting(auth, ['disable', 'delete'], counter),
+          KEY,
+          at,
+          interrupting(stripe, ['deleteStripeCustomer'], counter),
+        );
         expect(first).toMatchObject({ accountsPurged: 0, accountsFailed: 1 });
         expect((await env.store.get(paths.user(a.uid))).data).toBeDefined();
 
-        const second = await runPurge(deps, auth, KEY, at);
+        const second = await runPurge(deps, auth, KEY, at, stripe);
         expect(second).toMatchObject({ accountsPurged: 1, accountsFailed: 0 });
         expect([...(await docsMentioning(env, Object.values(a))).keys()]).toEqual([]);
         expect([...blobs.objects.keys()].filter((k) => k.includes(a.uid))).toEqual([]);
@@ -161,7 +172,11 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
           where: [['uid', '==', paymentOwnerHash(KEY, a.uid)]],
         });
         expect(hashed.map((p) => p.data?.minimized)).toEqual([true]);
-        expect(await runPurge(deps, auth, KEY, at)).toMatchObject({ accountsPurged: 0, accountsFailed: 0 });
+        expect(stripeDeleted).toContain(a.customer);
+        expect(await runPurge(deps, auth, KEY, at, stripe)).toMatchObject({
+          accountsPurged: 0,
+          accountsFailed: 0,
+        });
       },
     );
 
@@ -182,7 +197,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       expect((await handleCreateExtensionToken(fakeRequest({}, a.uid))).token).toContain(a.uid);
 
       clock.advance(30 * DAY_MS);
-      expect((await runPurge(deps, auth, KEY, clock.now())).accountsPurged).toBe(0);
+      expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
       expect((await env.store.get(paths.user(a.uid))).data).toMatchObject({ credits: 11 });
       expect(await env.store.query({ collection: `${paths.user(a.uid)}/ledger` })).toHaveLength(3);
       expect(auth.users.has(a.uid)).toBe(true);
@@ -220,7 +235,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       await blobs.save(fresh, new Uint8Array([1]), 'application/json');
       await blobs.save('exports/someone/unknown.bin', new Uint8Array([1]), 'application/octet-stream');
 
-      const counts = await runPurge(deps, auth, KEY, now);
+      const counts = await runPurge(deps, auth, KEY, now, stripe);
       expect(counts.expiredLogsDeleted).toBe(2);
       // A's and B's exports (30 days old) and the unrecognised file; the fresh one stays.
       expect(counts.staleExportsDeleted).toBe(3);

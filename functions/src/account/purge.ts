@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import * as logger from 'firebase-functions/logger';
-import { RETENTION, paths, storagePaths, type UserDoc } from '@mimicit/shared';
+import { RETENTION, paths, storagePaths, type StripeCustomerDoc, type UserDoc } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
 import type { AuthAdmin } from './auth-admin.js';
@@ -42,12 +42,22 @@ export function paymentOwnerHash(key: string, uid: string): string {
   return createHmac('sha256', key).update(uid).digest('hex');
 }
 
+/** Processors outside Firebase that hold a copy of account data. */
+export interface PurgeExternals {
+  /**
+   * Deletes the Stripe Customer (email, uid in metadata). Stripe keeps the payments themselves
+   * for its own legal duties. Must treat an already-deleted customer as done.
+   */
+  deleteStripeCustomer?: (customerId: string) => Promise<void>;
+}
+
 /** Runs one purge pass at `now`; per-account failures are counted and retried by the next run. */
 export async function runPurge(
   deps: Pick<Deps, 'store' | 'blobs'>,
   auth: AuthAdmin,
   hashKey: string,
   now: Date,
+  externals: PurgeExternals = {},
 ): Promise<PurgeCounts> {
   if (!hashKey) throw new Error('PAYMENT_HASH_KEY is empty: refusing to minimize payments with it.');
   const counts: PurgeCounts = {
@@ -72,7 +82,7 @@ export async function runPurge(
     const failedBefore = counts.accountsFailed;
     await forEachLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
       try {
-        await purgeAccount(deps, auth, hashKey, uid, now, counts);
+        await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
         counts.accountsPurged++;
       } catch (err) {
         counts.accountsFailed++;
@@ -92,6 +102,7 @@ export async function runPurge(
 async function purgeAccount(
   deps: Pick<Deps, 'store' | 'blobs'>,
   auth: AuthAdmin,
+  externals: PurgeExternals,
   hashKey: string,
   uid: string,
   now: Date,
@@ -110,6 +121,9 @@ async function purgeAccount(
     collection: 'accessLogs',
     where: [['uid', '==', uid]],
   });
+  // The customer id lives only in stripeCustomers/{uid}, deleted just below: Stripe goes first.
+  const customer = (await store.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
+  if (customer && externals.deleteStripeCustomer) await externals.deleteStripeCustomer(customer.customerId);
   const records = [paths.stripeCustomer(uid), paths.rateLimit(uid)];
   const present = (await store.getAll(records)).filter((s) => s.data !== undefined);
   if (present.length > 0) await store.batch(present.map((s) => ({ kind: 'delete', path: s.path })));
