@@ -33,7 +33,11 @@ export type ImageSource = z.infer<typeof imageSourceSchema>;
  * Prompt text. The hard cap here only stops absurd payloads; the product limit
  * (`LIMITS.maxPromptLength`) is checked by the server with the precise reason `prompt-too-long`.
  */
-export const promptTextSchema = z.string().trim().min(1).max(LIMITS.maxPromptLength * 4);
+export const promptTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.maxPromptLength * 4);
 
 export const describeImageRequestSchema = z
   .object({
@@ -77,7 +81,13 @@ export const generateComparisonRequestSchema = z
 export type GenerateComparisonRequest = z.input<typeof generateComparisonRequestSchema>;
 
 export const deleteGenerationRequestSchema = z
-  .object({ generationId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+  .object({
+    generationId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
   .strict();
 export type DeleteGenerationRequest = z.input<typeof deleteGenerationRequestSchema>;
 
