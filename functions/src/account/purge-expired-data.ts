@@ -2,27 +2,9 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import * as logger from 'firebase-functions/logger';
 import { getDeps } from '../lib/deps.js';
 import { PAYMENT_HASH_KEY, STRIPE_SECRET_KEY } from '../lib/config.js';
-import { getStripe } from '../billing/stripe-client.js';
 import { getAuthAdmin } from './auth-admin.js';
-import { runPurge, type PurgeExternals } from './purge.js';
-
-/** Stripe Customer deletion, when payments are configured (otherwise there are no customers). */
-function externals(): PurgeExternals {
-  if (!STRIPE_SECRET_KEY.value()) {
-    logger.warn('purge.stripeNotConfigured');
-    return {};
-  }
-  return {
-    deleteStripeCustomer: async (customerId) => {
-      try {
-        await (await getStripe()).customers.del(customerId);
-      } catch (err) {
-        // Already deleted by an earlier, interrupted run.
-        if ((err as { code?: unknown } | null)?.code !== 'resource_missing') throw err;
-      }
-    },
-  };
-}
+import { runPurge } from './purge.js';
+import { stripeCustomerCleanup } from './stripe-customer-cleanup.js';
 
 /**
  * Daily purge (see `purge.ts`). A run that fails for some accounts reports an error so it
@@ -45,7 +27,7 @@ export const purgeExpiredData = onSchedule(
       getAuthAdmin(),
       PAYMENT_HASH_KEY.value(),
       deps.clock.now(),
-      externals(),
+      stripeCustomerCleanup(),
     );
     logger.info('purge.done', { ...counts });
     if (counts.accountsFailed > 0) {
