@@ -4,13 +4,13 @@
  * normalisation of a 12 MP JPEG and a 4K PNG made on the fly.
  */
 import sharp from 'sharp';
-import { useMemoryDeps, fakeRequest } from '../lib/testing.js';
-import { setDeps } from '../lib/deps.js';
-import { applyCreditChange } from '../credits/ledger.js';
-import { handleGenerateImage } from './generate-image.js';
-import { normalizeImage } from './intake/normalize.js';
-import { setPipelineOptions } from './options.js';
-import { setProviderRegistry } from './providers/registry.js';
+import { useMemoryDeps, fakeRequest } from '../functions/src/lib/testing.js';
+import { setDeps } from '../functions/src/lib/deps.js';
+import { applyCreditChange } from '../functions/src/credits/ledger.js';
+import { handleGenerateImage } from '../functions/src/generation/generate-image.js';
+import { normalizeImage } from '../functions/src/generation/intake/normalize.js';
+import { setPipelineOptions } from '../functions/src/generation/options.js';
+import { setProviderRegistry } from '../functions/src/generation/providers/registry.js';
 
 export interface GenerationBenchResult {
   pipeline: { iterations: number; p50Ms: number; p95Ms: number };

@@ -63,10 +63,8 @@ if (!sizesOnly) {
       listing: await section('extension image listing in Chromium', listingBench),
     };
   }
-  if (existsSync(join(ROOT, 'bench', 'generation.bench.ts'))) {
-    const mod = await importTs('bench/generation.bench.ts');
-    report.generation = await section('generation pipeline', () => mod.generationBench());
-  }
+  const { generationBench } = await import('../bench/generation.bench.mjs');
+  report.generation = await section('generation pipeline', () => generationBench());
   if (existsSync(join(ROOT, 'bench', 'firestore-cost.bench.ts'))) {
     const mod = await importTs('bench/firestore-cost.bench.ts');
     report.firestore = await section('Firestore cost', () => mod.firestoreCostBench());
@@ -143,12 +141,22 @@ function renderMarkdown(r) {
       lines.push(`| ${f.name} | ${f.coldLoadMs} | ${f.firstUseSdkMs} | ${f.sdks.join(', ') || '—'} |`);
     lines.push('');
   }
-  if (r.generation && !r.generation.error) {
-    const g = r.generation;
-    lines.push(`Generation: ${JSON.stringify(g)}`, '');
+  if (r.generation && !r.generation.error) lines.push(`Generation: ${describe(r.generation)}.`, '');
+  if (r.firestore && !r.firestore.error) {
+    const f = r.firestore;
+    lines.push(
+      `Firestore: ${f.writesPerGeneration} writes per image generation (budget 4) plus ${f.accessLogWritesPerCall} access-log entry per call; dashboard load ${f.dashboardReads} reads; one history page of ${f.historyPageSize} = ${f.historyPageReads} reads.`,
+      '',
+    );
   }
-  if (r.firestore && !r.firestore.error) lines.push(`Firestore cost: ${JSON.stringify(r.firestore)}`, '');
   return `${lines.join('\n')}\n`;
+}
+
+/** `{ a: 1, b: { c: 2 } }` → `a 1, b.c 2`: compact and readable for nested bench numbers. */
+function describe(obj, prefix = '') {
+  return Object.entries(obj)
+    .map(([k, v]) => (v && typeof v === 'object' ? describe(v, `${prefix}${k}.`) : `${prefix}${k} ${v}`))
+    .join(', ');
 }
 
 function updateReadme(md) {

@@ -16,7 +16,7 @@ import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
-import { checkRateLimit } from './rate-limit.js';
+import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireDescribeModel } from './validate.js';
 
 export const handleDescribeImage = callableHandler(
@@ -29,11 +29,13 @@ export const handleDescribeImage = callableHandler(
     if (existing.data) return resultOf(id, existing.data, true);
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
-    const image = await loadSource(data.source, {
-      ...pipelineOptions().intake,
-      maxSide: model.maxReferenceSide,
-      maxBytes: model.maxReferenceBytes || undefined,
-    });
+    const image = await countedIfRefused(deps.store, uid, deps.clock.now(), 1, () =>
+      loadSource(data.source, {
+        ...pipelineOptions().intake,
+        maxSide: model.maxReferenceSide,
+        maxBytes: model.maxReferenceBytes || undefined,
+      }),
+    );
     const [reservation] = await reserve(deps, uid, [
       {
         id,

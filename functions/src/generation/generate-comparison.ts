@@ -19,7 +19,7 @@ import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { readResult, reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
-import { checkRateLimit } from './rate-limit.js';
+import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireImageModel } from './validate.js';
 
 export const handleGenerateComparison = callableHandler(
@@ -37,16 +37,19 @@ export const handleGenerateComparison = callableHandler(
 
     await checkRateLimit(deps.store, uid, deps.clock.now(), models.length);
     // Download once, normalise per model (each provider has its own size limits).
-    const raw = data.reference ? await readSourceBytes(data.reference, pipelineOptions().intake) : undefined;
-    const references = new Map<string, NormalizedImage>();
-    if (raw) {
+    const source = data.reference;
+    const references = await countedIfRefused(deps.store, uid, deps.clock.now(), models.length, async () => {
+      const byModel = new Map<string, NormalizedImage>();
+      if (!source) return byModel;
+      const raw = await readSourceBytes(source, pipelineOptions().intake);
       for (const m of models) {
-        references.set(
+        byModel.set(
           m.id,
           await normalizeImage(raw, { maxSide: m.maxReferenceSide, maxBytes: m.maxReferenceBytes }),
         );
       }
-    }
+      return byModel;
+    });
     const reservations = await reserve(
       deps,
       uid,

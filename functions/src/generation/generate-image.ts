@@ -16,7 +16,7 @@ import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
-import { checkRateLimit } from './rate-limit.js';
+import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireImageModel } from './validate.js';
 
 export const handleGenerateImage = callableHandler(
@@ -29,12 +29,15 @@ export const handleGenerateImage = callableHandler(
     if (existing.data) return resultOf(id, existing.data, true);
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
-    const reference = data.reference
-      ? await loadSource(data.reference, {
-          ...pipelineOptions().intake,
-          maxSide: model.maxReferenceSide,
-          maxBytes: model.maxReferenceBytes || undefined,
-        })
+    const source = data.reference;
+    const reference = source
+      ? await countedIfRefused(deps.store, uid, deps.clock.now(), 1, () =>
+          loadSource(source, {
+            ...pipelineOptions().intake,
+            maxSide: model.maxReferenceSide,
+            maxBytes: model.maxReferenceBytes || undefined,
+          }),
+        )
       : undefined;
     const [reservation] = await reserve(deps, uid, [
       {

@@ -4,6 +4,7 @@
  * a human reason and the reservation refunded in one transaction. Ids are deterministic, so a
  * retried request finds its document and is never charged twice.
  */
+import { rateLimitInTx } from './rate-limit.js';
 import * as logger from 'firebase-functions/logger';
 import {
   paths,
@@ -62,6 +63,9 @@ export async function reserve(
       ...items.map((it) => tx.get<GenerationDoc>(paths.generation(uid, it.id))),
     ]);
     const existing = snaps as Snapshot<GenerationDoc>[];
+    const fresh = items.filter((_, i) => !existing[i]?.data);
+    // Replays charge nothing and count nothing; new work passes the limits first (reads before writes).
+    const rate = fresh.length > 0 ? await rateLimitInTx(tx, uid, account.user, now, fresh.length) : undefined;
     return items.map((it, i) => {
       const found = existing[i]?.data;
       if (found) return { id: it.id, created: false, doc: found };
@@ -71,6 +75,7 @@ export async function reserve(
         account,
         { entryId: ledgerIds.reservation(it.id), delta: -it.gen.cost, reason: 'generation', ref: it.id },
         now,
+        rate,
       );
       tx.create(paths.generation(uid, it.id), { ...doc });
       return { id: it.id, created: true, doc };

@@ -39,6 +39,9 @@ export const userDocSchema = z.object({
   flagReason: z.string().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** Server-only. Start and count of the current one-minute request window (rate limiting). */
+  rateWindowStart: z.date().optional(),
+  rateCount: z.number().int().nonnegative().optional(),
   /** Server-only deletion state. */
   deletionRequestedAt: z.date().optional(),
   purgeAfter: z.date().optional(),
