@@ -27,6 +27,15 @@ export const QUICK_TIMEOUT_MS = 30_000;
  */
 export const GENERATION_TIMEOUT_MS = 300_000;
 
+/**
+ * The callable SDK encodes an `undefined` field as `null`, which the server's strict schemas
+ * reject for optional fields: drop such fields instead.
+ */
+export function withoutUndefined(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+}
+
 /** Calls a callable by name and returns its `data` (validated by the caller). */
 export async function callFunction(
   name: string,
@@ -34,6 +43,6 @@ export async function callFunction(
   options: HttpsCallableOptions = { timeout: QUICK_TIMEOUT_MS },
 ): Promise<unknown> {
   const { mod, functions } = await load();
-  const result = await mod.httpsCallable(functions, name, options)(data);
+  const result = await mod.httpsCallable(functions, name, options)(withoutUndefined(data));
   return result.data;
 }

@@ -1,0 +1,156 @@
+// The built web dashboard in headless Chromium against the Auth + Functions emulators (no
+// Firestore here: data views must settle on a clean error or empty state, never hang).
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshotPath } from '../harness/browser';
+import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+import { signInThroughPopup } from './web-sign-in';
+
+/** Each page and the selector that says it has settled (content, empty or error state). */
+const PAGES: { name: string; path: string; settled: string }[] = [
+  { name: 'generate', path: '/generate', settled: '[data-test=model-option]' },
+  {
+    name: 'history',
+    path: '/history',
+    settled: '[data-test=state-error], [data-test=state-empty], [data-test=history-item]',
+  },
+  {
+    name: 'history-detail',
+    path: '/history/abc123',
+    settled: '[data-test=state-error], [data-test=state-empty]',
+  },
+  { name: 'credits', path: '/credits', settled: '[data-test=packs] li' },
+  {
+    name: 'checkout-success',
+    path: '/credits/success?session_id=cs_test_123',
+    settled: '[data-test=checkout-error], [data-test=checkout-credited]',
+  },
+  { name: 'checkout-cancel', path: '/credits/cancel', settled: '[data-test=cancel-body]' },
+  { name: 'profile', path: '/profile', settled: '[data-test=account], [data-test=state-error]' },
+  { name: 'privacy', path: '/privacy', settled: 'h2' },
+  { name: 'terms', path: '/terms', settled: 'h2' },
+  {
+    name: 'extension-connect',
+    path: '/extension/connect?ext=not-an-id',
+    settled: '[data-test=bridge-bad-id]',
+  },
+  { name: 'not-found', path: '/no-such-page', settled: 'h1' },
+];
+
+async function setLocale(page: Page, locale: 'en' | 'ja'): Promise<void> {
+  await page.selectOption('[data-test=locale-select]', locale);
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}
+
+describe('web dashboard', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveWeb();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  describe('signed out', () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+    });
+    afterAll(() => context?.close());
+
+    it('explains the product on the landing page and guards private pages', async () => {
+      await page.goto(`${WEB_ORIGIN}/`);
+      await expect(page.locator('h1').textContent()).resolves.toContain('Any image on the web');
+      await page.screenshot({ path: screenshotPath('web-landing-en'), fullPage: true });
+      await page.goto(`${WEB_ORIGIN}/history`);
+      await page.waitForURL(/\/\?redirect=(%2F|\/)history$/);
+      await expect(page.locator('[role=status]').first().textContent()).resolves.toContain('Please sign in');
+    });
+
+    it('switches language, sets only the locale cookie (SameSite=Lax) and remembers it', async () => {
+      await page.goto(`${WEB_ORIGIN}/`);
+      await setLocale(page, 'ja');
+      await expect(page.locator('h1').textContent()).resolves.toContain('ウェブで見つけた画像');
+      const cookies = await context.cookies(WEB_ORIGIN);
+      expect(cookies.map((c) => c.name)).toEqual(['mimicit-locale']);
+      expect(cookies[0]).toMatchObject({ value: 'ja', sameSite: 'Lax', secure: false, path: '/' });
+      await page.screenshot({ path: screenshotPath('web-landing-ja'), fullPage: true });
+      await page.reload();
+      await expect(page.locator('h1').textContent()).resolves.toContain('ウェブで見つけた画像');
+      await setLocale(page, 'en');
+    });
+  });
+
+  describe('signed in', () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+      await page.goto(`${WEB_ORIGIN}/history`);
+      await page.waitForURL(/redirect=/);
+      await signInThroughPopup(page, '[data-test=cta]', 'web-e2e@example.com', 'Web Tester');
+      // Back to the page the guard stopped.
+      await page.waitForURL(`${WEB_ORIGIN}/history`);
+    });
+    afterAll(() => context?.close());
+
+    it('navigates with the header and shows the balance ensureProfile returned', async () => {
+      for (const name of ['generate', 'credits', 'profile', 'history']) {
+        await page.click(`[data-test=nav-${name}]`);
+        await page.waitForURL(`${WEB_ORIGIN}/${name}`);
+      }
+      await page.waitForSelector('[data-test=balance]');
+      await expect(page.locator('[data-test=balance]').textContent()).resolves.toMatch(/\d+ credits/);
+    });
+
+    it('shows the insufficient-credits message when the server refuses to charge', async () => {
+      await page.goto(`${WEB_ORIGIN}/generate`);
+      await page.waitForSelector('[data-test=model-option]');
+      await page.fill('[data-test=prompt]', 'a red fox in the snow, watercolor');
+      await page.click('[data-test=generate]');
+      const error = page.locator('[data-test=run-error]');
+      await error.waitFor({ timeout: 60_000 });
+      await expect(error.textContent()).resolves.toContain('Not enough credits');
+    });
+
+    it('data views settle on an error or empty state without Firestore', async () => {
+      await page.goto(`${WEB_ORIGIN}/history`);
+      await page.waitForSelector('[data-test=state-error], [data-test=state-empty]', { timeout: 40_000 });
+      await expect(page.locator('[data-test=state-loading]').count()).resolves.toBe(0);
+    });
+
+    it('profile shows the account, and deletion needs the typed confirmation', async () => {
+      await page.goto(`${WEB_ORIGIN}/profile`);
+      await page.waitForSelector('[data-test=account]');
+      await expect(page.locator('[data-test=profile-email]').textContent()).resolves.toBe(
+        'web-e2e@example.com',
+      );
+      await expect(page.locator('[data-test=delete-account]').isDisabled()).resolves.toBe(true);
+      await page.fill('[data-test=delete-confirm]', 'DELETE');
+      await expect(page.locator('[data-test=delete-account]').isDisabled()).resolves.toBe(false);
+      await page.fill('[data-test=delete-confirm]', '');
+    });
+
+    for (const locale of ['en', 'ja'] as const) {
+      it(`every page renders in ${locale} (screenshots)`, async () => {
+        await page.goto(`${WEB_ORIGIN}/`);
+        await setLocale(page, locale);
+        await page.screenshot({ path: screenshotPath(`web-home-signed-in-${locale}`), fullPage: true });
+        for (const p of PAGES) {
+          await page.goto(`${WEB_ORIGIN}${p.path}`);
+          await page.waitForSelector(p.settled, { timeout: 40_000 });
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+          await page.screenshot({ path: screenshotPath(`web-${p.name}-${locale}`), fullPage: true });
+        }
+      });
+    }
+  });
+});

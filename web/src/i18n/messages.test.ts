@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHECKOUT_RETURN_PATHS,
+  ERROR_REASONS,
+  EXTENSION_CONNECT_PATH,
+  LEDGER_REASONS,
+  PROMPT_STYLES,
+} from '@mimicit/shared';
+import en from './en';
+import ja from './ja';
+import { privacy } from '../pages/legal/privacy';
+import { terms } from '../pages/legal/terms';
+import { CHECKOUT_RETURN_PATHS_LITE, EXTENSION_CONNECT_PATH_LITE } from '../router/paths';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf as `path → value`. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(path, v);
+    else for (const [p, s] of leaves(v, path)) out.set(p, s);
+  }
+  return out;
+}
+
+describe('i18n messages', () => {
+  const enLeaves = leaves(en as unknown as Tree);
+  const jaLeaves = leaves(ja as unknown as Tree);
+
+  it('English and Japanese have exactly the same keys', () => {
+    expect([...jaLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+    expect(enLeaves.size).toBeGreaterThan(250);
+  });
+
+  it('no message is empty in either language', () => {
+    for (const [key, value] of [...enLeaves, ...jaLeaves]) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('Japanese is actually translated (not a copy of English) outside proper names', () => {
+    const same = [...enLeaves].filter(([k, v]) => jaLeaves.get(k) === v).map(([k]) => k);
+    expect(
+      same.every((k) => /name|rights|urlPlaceholder|deleteWord|style\.(midjourney|stable)/.test(k)),
+    ).toBe(true);
+  });
+
+  it('placeholders match between the languages', () => {
+    const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    for (const [key, value] of enLeaves) expect(names(jaLeaves.get(key) ?? ''), key).toEqual(names(value));
+  });
+
+  it('has an actionable message for every server error reason', () => {
+    for (const reason of ERROR_REASONS) {
+      expect(en.errors.reason[reason], reason).toBeTruthy();
+      expect(ja.errors.reason[reason], reason).toBeTruthy();
+    }
+  });
+
+  it('names every ledger reason and prompt style', () => {
+    for (const r of LEDGER_REASONS) expect(en.credits.reason[r]).toBeTruthy();
+    for (const s of PROMPT_STYLES) expect(en.generate.style[s]).toBeTruthy();
+  });
+
+  it('legal pages have the same sections in both languages, none empty', () => {
+    for (const doc of [privacy, terms]) {
+      expect(doc.ja.length).toBe(doc.en.length);
+      doc.en.forEach((s, i) => expect(doc.ja[i]?.paragraphs.length).toBe(s.paragraphs.length));
+      for (const s of [...doc.en, ...doc.ja]) {
+        expect(s.title.trim()).not.toBe('');
+        for (const p of s.paragraphs) expect(p.trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('the router paths mirror the shared constants', () => {
+    expect(CHECKOUT_RETURN_PATHS_LITE).toEqual(CHECKOUT_RETURN_PATHS);
+    expect(EXTENSION_CONNECT_PATH_LITE).toBe(EXTENSION_CONNECT_PATH);
+  });
+});
