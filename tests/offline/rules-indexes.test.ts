@@ -166,8 +166,8 @@ describe('TTL policies', () => {
     },
   );
 
-  it('covers accessLogs, stripeEvents and rateLimits, and each TTL field is a date in its schema', () => {
-    expect(ttl.map((o) => o.collectionGroup).sort()).toEqual(['accessLogs', 'rateLimits', 'stripeEvents']);
+  it('covers accessLogs and stripeEvents, and each TTL field is a date in its schema', () => {
+    expect(ttl.map((o) => o.collectionGroup).sort()).toEqual(['accessLogs', 'stripeEvents']);
     for (const o of ttl) {
       const schema = DOC_SCHEMAS[o.collectionGroup as keyof typeof DOC_SCHEMAS];
       const shape: Record<string, z.ZodType> = schema.shape;

@@ -88,10 +88,6 @@ export function accessLogDoc() {
   };
 }
 
-export function rateLimitDoc() {
-  return { windowStart: created, count: 3, expireAt: later };
-}
-
 export function stripeCustomerDoc() {
   return { customerId: 'cus_test_1', createdAt: created };
 }
@@ -109,7 +105,6 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
   [paths.payment('cs_test_1')]: paymentDoc(),
   [paths.stripeEvent('evt_1')]: stripeEventDoc(),
   [paths.accessLog('log-1')]: accessLogDoc(),
-  [paths.rateLimit(OWNER_UID)]: rateLimitDoc(),
   [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
   ['misc/m1']: { note: 'a collection the product does not use' },
 };

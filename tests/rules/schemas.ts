@@ -5,7 +5,6 @@ import {
   generationDocSchema,
   ledgerEntrySchema,
   paymentDocSchema,
-  rateLimitDocSchema,
   stripeCustomerDocSchema,
   stripeEventDocSchema,
   userDocSchema,
@@ -20,7 +19,6 @@ export const DOC_SCHEMAS = {
   payments: paymentDocSchema,
   stripeEvents: stripeEventDocSchema,
   accessLogs: accessLogDocSchema,
-  rateLimits: rateLimitDocSchema,
   stripeCustomers: stripeCustomerDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 

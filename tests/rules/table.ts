@@ -86,14 +86,6 @@ export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
     ownerMay: [],
   },
   {
-    collection: COLLECTIONS.rateLimits,
-    docPath: paths.rateLimit(OWNER_UID),
-    list: plainList(COLLECTIONS.rateLimits),
-    create: { count: 0 },
-    update: { count: 0 },
-    ownerMay: [],
-  },
-  {
     collection: COLLECTIONS.stripeCustomers,
     docPath: paths.stripeCustomer(OWNER_UID),
     list: plainList(COLLECTIONS.stripeCustomers),

@@ -124,7 +124,7 @@ async function purgeAccount(
   // The customer id lives only in stripeCustomers/{uid}, deleted just below: Stripe goes first.
   const customer = (await store.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
   if (customer && externals.deleteStripeCustomer) await externals.deleteStripeCustomer(customer.customerId);
-  const records = [paths.stripeCustomer(uid), paths.rateLimit(uid)];
+  const records = [paths.stripeCustomer(uid)];
   const present = (await store.getAll(records)).filter((s) => s.data !== undefined);
   if (present.length > 0) await store.batch(present.map((s) => ({ kind: 'delete', path: s.path })));
   counts.accountDocsDeleted += present.length;

@@ -166,11 +166,6 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
     path: paths.stripeCustomer(uid),
     data: { customerId: v.customer, createdAt: now },
   });
-  ops.push({
-    kind: 'set',
-    path: paths.rateLimit(uid),
-    data: { windowStart: now, count: 1, expireAt: addDays(now, 1) },
-  });
   await store.batch(ops);
   const exportName = storagePaths.exportFile(uid, `mimicit-export-${now.getTime()}.json`);
   await blobs.save(exportName, new TextEncoder().encode(`{"uid":"${uid}"}`), 'application/json');

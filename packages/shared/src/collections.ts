@@ -9,7 +9,6 @@ export const COLLECTIONS = {
   payments: 'payments',
   stripeEvents: 'stripeEvents',
   accessLogs: 'accessLogs',
-  rateLimits: 'rateLimits',
   stripeCustomers: 'stripeCustomers',
 } as const;
 
@@ -23,7 +22,6 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.payments,
   COLLECTIONS.stripeEvents,
   COLLECTIONS.accessLogs,
-  COLLECTIONS.rateLimits,
   COLLECTIONS.stripeCustomers,
 ] as const;
 
@@ -34,7 +32,6 @@ export const paths = {
   payment: (sessionId: string) => `${COLLECTIONS.payments}/${sessionId}`,
   stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
   accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
-  rateLimit: (uid: string) => `${COLLECTIONS.rateLimits}/${uid}`,
   stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
 } as const;
 

@@ -167,14 +167,6 @@ export const accessLogDocSchema = z.object({
 });
 export type AccessLogDoc = z.infer<typeof accessLogDocSchema>;
 
-/** `rateLimits/{uid}`: fixed one-minute window per user. Server-only. */
-export const rateLimitDocSchema = z.object({
-  windowStart: z.date(),
-  count: z.number().int().nonnegative(),
-  expireAt: z.date(),
-});
-export type RateLimitDoc = z.infer<typeof rateLimitDocSchema>;
-
 /** `stripeCustomers/{uid}`: the Stripe customer id, kept server-side only. */
 export const stripeCustomerDocSchema = z.object({
   customerId: z.string(),
