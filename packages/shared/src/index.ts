@@ -8,4 +8,5 @@ export * from './api/account.js';
 export * from './api/generation.js';
 export * from './api/billing.js';
 export * from './docs.js';
+export * from './extension-bridge.js';
 export * from './converter.js';
