@@ -184,6 +184,23 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
     expect(fake.received).toEqual([]);
   });
 
+  it('an account scheduled for deletion cannot buy: failed-precondition, nothing sent to Stripe', async () => {
+    const now = deps.clock.now();
+    await deps.store.batch([
+      {
+        kind: 'set',
+        path: paths.user('leaving'),
+        data: { credits: 0, deletionRequestedAt: now, purgeAfter: new Date(now.getTime() + 14 * 86_400_000) },
+      },
+    ]);
+    const err = await handleCreateCheckoutSession(fakeRequest(request(), 'leaving')).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'failed-precondition',
+      details: { reason: 'account-pending-deletion' },
+    });
+    expect(fake.received).toHaveLength(0);
+  });
+
   it('signed out → unauthenticated', async () => {
     await expect(handleCreateCheckoutSession(fakeRequest(request()))).rejects.toMatchObject({
       code: 'unauthenticated',

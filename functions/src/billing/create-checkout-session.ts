@@ -11,7 +11,9 @@ import {
   paths,
   type CreateCheckoutSessionResponse,
   type PaymentDoc,
+  type UserDoc,
 } from '@mimicit/shared';
+import { assertAccountActive } from '../account/profile.js';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { STRIPE_SECRET_KEY } from '../lib/config.js';
 import { domainError } from '../lib/errors.js';
@@ -35,6 +37,7 @@ export const handleCreateCheckoutSession = callableHandler(
         'Checkout can only return to the Mimicit app. Please buy credits from the app itself.',
       );
     }
+    assertAccountActive((await deps.store.get<UserDoc>(paths.user(uid))).data);
     const price = priceIdFor(pack.id, data.currency);
     const stripe = await getStripe();
     const now = deps.clock.now();

@@ -5,6 +5,7 @@
  * retried request finds its document and is never charged twice.
  */
 import { rateLimitInTx } from './rate-limit.js';
+import { assertAccountActive } from '../account/profile.js';
 import * as logger from 'firebase-functions/logger';
 import {
   paths,
@@ -64,6 +65,8 @@ export async function reserve(
     ]);
     const existing = snaps as Snapshot<GenerationDoc>[];
     const fresh = items.filter((_, i) => !existing[i]?.data);
+    // An account scheduled for deletion is locked: it may only cancel the deletion.
+    if (fresh.length > 0) assertAccountActive(account.user);
     // Replays charge nothing and count nothing; new work passes the limits first (reads before writes).
     const rate = fresh.length > 0 ? await rateLimitInTx(tx, uid, account.user, now, fresh.length) : undefined;
     return items.map((it, i) => {

@@ -55,4 +55,19 @@ describe('per-minute limit on the user document', () => {
     }
     expect(await balance(deps, 'u1')).toBe(45);
   });
+
+  it('an account scheduled for deletion cannot generate, and nothing is charged', async () => {
+    const now = deps.clock.now();
+    await deps.store.batch([
+      {
+        kind: 'update',
+        path: paths.user('u1'),
+        data: { deletionRequestedAt: now, purgeAfter: new Date(now.getTime() + 14 * 86_400_000) },
+      },
+    ]);
+    const err = await call('req-locked-0001').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'failed-precondition' });
+    expect(errorReason(err)).toBe('account-pending-deletion');
+    expect(await balance(deps, 'u1')).toBe(50);
+  });
 });
