@@ -42,14 +42,18 @@ export function signedInPinia(profile: Profile | null = TEST_PROFILE): Pinia {
 export async function mountAt(
   component: Component,
   path: string,
-  options: { pinia?: Pinia; locale?: Locale } = {},
+  options: { pinia?: Pinia; locale?: Locale; props?: Record<string, unknown> } = {},
 ): Promise<{ wrapper: ReturnType<typeof mount>; router: Router }> {
   const pinia = options.pinia ?? signedInPinia();
   const i18n = createAppI18n(options.locale ?? 'en');
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   await router.isReady();
-  const wrapper = mount(component, { global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
+  const wrapper = mount(component, {
+    props: options.props,
+    global: { plugins: [pinia, i18n, router] },
+    attachTo: document.body,
+  });
   await flushPromises();
   return { wrapper, router };
 }
