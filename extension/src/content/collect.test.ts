@@ -99,10 +99,13 @@ describe('collectImages', () => {
       <img src="${PLACEHOLDER}" data-lazy-src="/lazy2.jpg" width="100" height="100">
       <img src="${PLACEHOLDER}" data-original="/lazy3.jpg" width="100" height="100">
       <img src="${PLACEHOLDER}" data-srcset="/lazy4-small.jpg 300w, /lazy4-big.jpg 900w" width="100" height="100">
-      <img src="${PLACEHOLDER}" width="100" height="100">`;
+      <img src="${PLACEHOLDER}" width="100" height="100">
+      <img src="${PLACEHOLDER}" data-src="/lazy5.jpg" width="100" height="100" data-natural="1x1">`;
+    // The last one shows its 1×1 placeholder for now: its real size is not known yet.
     expect(collectImages(document).map((i) => i.src)).toEqual(
-      ['/lazy1.jpg', '/lazy2.jpg', '/lazy3.jpg', '/lazy4-big.jpg'].map(abs),
+      ['/lazy1.jpg', '/lazy2.jpg', '/lazy3.jpg', '/lazy4-big.jpg', '/lazy5.jpg'].map(abs),
     );
+    expect(collectImages(document)[4]).toMatchObject({ width: 0, height: 0, displayWidth: 100 });
   });
 
   it('keeps a real (large) data: image', () => {

@@ -13,11 +13,19 @@ export const MIN_DATA_URL = 4096;
 export const MAX_IMAGES = 5000;
 
 const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original'];
+const VISIBILITY = { opacityProperty: true, visibilityProperty: true };
+const ABSOLUTE = /^(https?|blob):/;
 
-function absolute(raw: string | null | undefined, base: string): string {
+/**
+ * A usable URL or ''. Absolute URLs are taken as they are (parsing 2,000 URLs costs more than
+ * the rest of the listing); `resolved` values (currentSrc) are never relative.
+ */
+function absolute(raw: string | null | undefined, base: string, resolved = false): string {
   const value = raw?.trim();
   if (!value) return '';
   if (value.startsWith('data:')) return value.length < MIN_DATA_URL ? '' : value;
+  if (ABSOLUTE.test(value)) return value;
+  if (resolved) return '';
   try {
     const url = new URL(value, base);
     return /^(https?|blob):$/.test(url.protocol) ? url.href : '';
@@ -39,7 +47,7 @@ export function bestSrcsetCandidate(srcset: string | null, base: string): string
   return best;
 }
 
-function srcsets(img: HTMLImageElement): (string | null)[] {
+function srcsets(img: HTMLImageElement): string[] {
   const sets = [img.getAttribute('data-srcset'), img.getAttribute('srcset')];
   const picture = img.parentElement;
   if (picture?.tagName === 'PICTURE') {
@@ -47,14 +55,12 @@ function srcsets(img: HTMLImageElement): (string | null)[] {
       sets.push(source.getAttribute('data-srcset'), source.getAttribute('srcset'));
     }
   }
-  return sets;
+  return sets.filter((set): set is string => !!set);
 }
 
 function isHidden(img: HTMLImageElement): boolean {
   // checkVisibility (Chromium) also sees hidden/transparent ancestors.
-  if (img.checkVisibility && !img.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
-    return true;
-  }
+  if (img.checkVisibility) return !img.checkVisibility(VISIBILITY);
   const style = getComputedStyle(img);
   return style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.opacity) === 0;
 }
@@ -67,16 +73,14 @@ export function collectImages(doc: Document): PageImage[] {
   for (const img of doc.querySelectorAll('img')) {
     const rect = img.getBoundingClientRect();
     if (rect.width < MIN_SIDE || rect.height < MIN_SIDE) continue;
-    const known = img.complete && img.naturalWidth > 0;
+    const thumb = absolute(img.currentSrc, base, true) || absolute(img.getAttribute('src'), base);
+    // A lazy image still showing its placeholder has the placeholder's natural size: ignore it.
+    const known = !!thumb && img.complete && img.naturalWidth > 0;
     if (known && (img.naturalWidth < MIN_SIDE || img.naturalHeight < MIN_SIDE)) continue;
     if (isHidden(img)) continue;
     let src = '';
-    for (const set of srcsets(img)) {
-      const candidate = bestSrcsetCandidate(set, base);
-      if (candidate && !src) src = candidate;
-    }
+    for (const set of srcsets(img)) src ||= bestSrcsetCandidate(set, base);
     for (const name of LAZY_ATTRS) src ||= absolute(img.getAttribute(name), base);
-    const thumb = absolute(img.currentSrc, base) || absolute(img.getAttribute('src'), base);
     src ||= thumb;
     if (!src || seen.has(src)) continue;
     seen.add(src);

@@ -2,11 +2,12 @@
  * The side panel's strings in English and Japanese. A typed dictionary instead of vue-i18n
  * keeps the panel small; `ja` must have every key of `en` (checked by the type).
  */
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import type { Locale } from '@mimicit/shared';
 
 const en = {
   credits: '{n} credits',
+  creditsOne: '{n} credit',
   creditsUnknown: '— credits',
   language: 'Language',
   signIn: 'Sign in',
@@ -31,8 +32,8 @@ const en = {
   aspectRatio: 'Aspect ratio',
   resolution: 'Resolution',
   useReference: 'Use the selected image as a reference',
-  describeAction: 'Describe · {n} credits',
-  generateAction: 'Generate · {n} credits',
+  describeAction: 'Describe · {cost}',
+  generateAction: 'Generate · {cost}',
   promptLabel: 'Prompt (edit it freely)',
   promptPlaceholder: 'Describe the image you want, or describe the selected image first.',
   working: 'Working…',
@@ -69,6 +70,7 @@ export type MessageKey = keyof typeof en;
 
 const ja: Record<MessageKey, string> = {
   credits: '{n} クレジット',
+  creditsOne: '{n} クレジット',
   creditsUnknown: '— クレジット',
   language: '言語',
   signIn: 'サインイン',
@@ -94,8 +96,8 @@ const ja: Record<MessageKey, string> = {
   aspectRatio: 'アスペクト比',
   resolution: '解像度',
   useReference: '選択中の画像を参照画像として使う',
-  describeAction: 'プロンプト化 · {n} クレジット',
-  generateAction: '生成 · {n} クレジット',
+  describeAction: 'プロンプト化 · {cost}',
+  generateAction: '生成 · {cost}',
   promptLabel: 'プロンプト（自由に編集できます）',
   promptPlaceholder: '作りたい画像を説明するか、先に選択中の画像をプロンプト化してください。',
   working: '処理中…',
@@ -140,10 +142,13 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return MESSAGES[locale.value][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
+/** "1 credit" / "4 credits" in the current language. */
+export function credits(n: number): string {
+  return t(n === 1 ? 'creditsOne' : 'credits', { n });
+}
+
 /** The message for a callable error reason or code, or the generic one. */
 export function errorMessage(reasonOrCode: string | undefined): string {
   const key = `error.${reasonOrCode}`;
   return key in en ? t(key as MessageKey) : t('errorGeneric');
 }
-
-export const isJapanese = computed(() => locale.value === 'ja');
