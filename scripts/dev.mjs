@@ -36,8 +36,24 @@ function start(name, cmd, args, opts = {}) {
 let stopping = false;
 function stopAll(code = 0) {
   stopping = true;
-  for (const c of children) c.kill('SIGINT');
-  setTimeout(() => process.exit(code), 3000).unref();
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
+  }
+  // Whatever ignores SIGINT is killed before we exit, so no port stays taken.
+  setTimeout(() => {
+    for (const c of children) {
+      try {
+        process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    process.exit(code);
+  }, 8000);
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
