@@ -119,6 +119,7 @@ describe('web dashboard', () => {
       const error = page.locator('[data-test=run-error]');
       await error.waitFor({ timeout: 60_000 });
       await expect(error.textContent()).resolves.toContain('Not enough credits');
+      await page.screenshot({ path: screenshotPath('web-generate-insufficient-en'), fullPage: true });
     });
 
     it('data views settle on an error or empty state without Firestore', async () => {
@@ -137,6 +138,29 @@ describe('web dashboard', () => {
       await page.fill('[data-test=delete-confirm]', 'DELETE');
       await expect(page.locator('[data-test=delete-account]').isDisabled()).resolves.toBe(false);
       await page.fill('[data-test=delete-confirm]', '');
+    });
+
+    it('is usable on a phone in dark mode', async () => {
+      const phone = await context.browser()!.newContext({
+        viewport: { width: 390, height: 844 },
+        colorScheme: 'dark',
+        storageState: await context.storageState({ indexedDB: true }),
+      });
+      const small = await phone.newPage();
+      for (const path of ['/generate', '/history', '/credits']) {
+        await small.goto(`${WEB_ORIGIN}${path}`);
+        await small.waitForSelector('[data-test=sign-out]');
+        await small.waitForSelector(
+          '[data-test=model-option], [data-test=state-error], [data-test=state-empty], [data-test=packs] li',
+        );
+        // Nothing wider than the screen: no horizontal scrolling.
+        expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await small.screenshot({
+          path: screenshotPath(`web-mobile-dark${path.replace('/', '-')}`),
+          fullPage: true,
+        });
+      }
+      await phone.close();
     });
 
     for (const locale of ['en', 'ja'] as const) {
