@@ -83,6 +83,9 @@ export const useGenerationsStore = defineStore('generations', () => {
   const prompt = ref('');
   const busy = ref(false);
   const error = ref('');
+  /** Which action the error belongs to (shown under its button), and its reason. */
+  const errorFor = ref<ResultItem['kind'] | null>(null);
+  const errorReason = ref<string | undefined>();
   let uid: string | null = null;
   let stopCurrent: Unsubscribe | null = null;
   let stopRecent: Unsubscribe | null = null;
@@ -114,6 +117,7 @@ export const useGenerationsStore = defineStore('generations', () => {
     const images = useImagesStore();
     busy.value = true;
     error.value = '';
+    errorFor.value = null;
     try {
       let result: GenerationResult;
       try {
@@ -128,7 +132,9 @@ export const useGenerationsStore = defineStore('generations', () => {
       if (result.status === 'pending') follow(result.generationId);
     } catch (err) {
       const e = err as { reason?: string; code?: string };
-      error.value = errorMessage(e.reason ?? e.code);
+      errorReason.value = e.reason ?? e.code;
+      error.value = errorMessage(errorReason.value);
+      errorFor.value = kind;
     } finally {
       busy.value = false;
     }
@@ -191,6 +197,7 @@ export const useGenerationsStore = defineStore('generations', () => {
     recent.value = [];
     prompt.value = '';
     error.value = '';
+    errorFor.value = null;
   }
 
   async function toggleFavorite(item: ResultItem): Promise<void> {
@@ -207,5 +214,19 @@ export const useGenerationsStore = defineStore('generations', () => {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  return { current, recent, prompt, busy, error, describe, generate, start, stop, toggleFavorite, download };
+  return {
+    current,
+    recent,
+    prompt,
+    busy,
+    error,
+    errorFor,
+    errorReason,
+    describe,
+    generate,
+    start,
+    stop,
+    toggleFavorite,
+    download,
+  };
 });
