@@ -159,6 +159,23 @@ describe('collectImages', () => {
     ]);
   });
 
+  it('resolves relative URLs exactly as the browser does (fast path or parser)', () => {
+    const cases = [
+      '/a/b.jpg?x=1#f',
+      '/a/../b.jpg',
+      '/img/a b.jpg',
+      '/ü.jpg',
+      '//cdn.test/x.jpg',
+      'rel/x.jpg',
+      './y.jpg',
+    ];
+    // Lazy attributes, since happy-dom already resolves currentSrc.
+    document.body.innerHTML = cases
+      .map((c) => `<img src="${PLACEHOLDER}" data-src="${c}" width="100" height="100">`)
+      .join('');
+    expect(collectImages(document).map((i) => i.src)).toEqual(cases.map(abs));
+  });
+
   it('lists 2,000 images', () => {
     document.body.innerHTML = Array.from(
       { length: 2000 },

@@ -15,10 +15,20 @@ export const MAX_IMAGES = 5000;
 const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original'];
 const VISIBILITY = { opacityProperty: true, visibilityProperty: true };
 const ABSOLUTE = /^(https?|blob):/;
+/** Characters that need URL parsing (encoding) when found in a root-relative path. */
+const NEEDS_PARSING = /[^\w\-.~%/?&=+@:,;!$*'()#]/;
+
+let cachedBase = '';
+let cachedOrigin = '';
+function originOf(base: string): string {
+  if (base !== cachedBase) [cachedBase, cachedOrigin] = [base, new URL(base).origin];
+  return cachedOrigin;
+}
 
 /**
- * A usable URL or ''. Absolute URLs are taken as they are (parsing 2,000 URLs costs more than
- * the rest of the listing); `resolved` values (currentSrc) are never relative.
+ * A usable URL or ''. Absolute URLs are taken as they are and simple root-relative ones joined
+ * to the origin (parsing 2,000 URLs costs as much as the rest of the listing); `resolved`
+ * values (currentSrc) are never relative.
  */
 function absolute(raw: string | null | undefined, base: string, resolved = false): string {
   const value = raw?.trim();
@@ -26,6 +36,16 @@ function absolute(raw: string | null | undefined, base: string, resolved = false
   if (value.startsWith('data:')) return value.length < MIN_DATA_URL ? '' : value;
   if (ABSOLUTE.test(value)) return value;
   if (resolved) return '';
+  // Root-relative, no dot segments, plain characters: joined to the origin without parsing.
+  if (
+    value[0] === '/' &&
+    value[1] !== '/' &&
+    !value.includes('/.') &&
+    !NEEDS_PARSING.test(value) &&
+    /^https?:/.test(base)
+  ) {
+    return originOf(base) + value;
+  }
   try {
     const url = new URL(value, base);
     return /^(https?|blob):$/.test(url.protocol) ? url.href : '';
@@ -38,7 +58,8 @@ function absolute(raw: string | null | undefined, base: string, resolved = false
 export function bestSrcsetCandidate(srcset: string | null, base: string): string {
   let best = '';
   let bestScore = -1;
-  for (const part of (srcset ?? '').split(/,\s+/)) {
+  if (!srcset) return best;
+  for (const part of srcset.split(/,\s+/)) {
     const [raw, descriptor] = part.trim().split(/\s+/);
     const url = absolute(raw, base);
     const score = parseFloat(descriptor ?? '') || 1;
@@ -47,15 +68,18 @@ export function bestSrcsetCandidate(srcset: string | null, base: string): string
   return best;
 }
 
-function srcsets(img: HTMLImageElement): string[] {
-  const sets = [img.getAttribute('data-srcset'), img.getAttribute('srcset')];
+/** The best candidate of the image's own srcsets, then of its `<picture>` sources. */
+function fromSrcsets(img: HTMLImageElement, base: string): string {
+  let src =
+    bestSrcsetCandidate(img.getAttribute('data-srcset'), base) ||
+    bestSrcsetCandidate(img.getAttribute('srcset'), base);
   const picture = img.parentElement;
-  if (picture?.tagName === 'PICTURE') {
+  if (!src && picture?.tagName === 'PICTURE') {
     for (const source of picture.querySelectorAll('source')) {
-      sets.push(source.getAttribute('data-srcset'), source.getAttribute('srcset'));
+      src ||= bestSrcsetCandidate(source.getAttribute('data-srcset') ?? source.getAttribute('srcset'), base);
     }
   }
-  return sets.filter((set): set is string => !!set);
+  return src;
 }
 
 function isHidden(img: HTMLImageElement): boolean {
@@ -78,8 +102,7 @@ export function collectImages(doc: Document): PageImage[] {
     const known = !!thumb && img.complete && img.naturalWidth > 0;
     if (known && (img.naturalWidth < MIN_SIDE || img.naturalHeight < MIN_SIDE)) continue;
     if (isHidden(img)) continue;
-    let src = '';
-    for (const set of srcsets(img)) src ||= bestSrcsetCandidate(set, base);
+    let src = fromSrcsets(img, base);
     for (const name of LAZY_ATTRS) src ||= absolute(img.getAttribute(name), base);
     src ||= thumb;
     if (!src || seen.has(src)) continue;
