@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { EXTENSION_VERSION_HEADER } from '@mimicit/shared';
+import type * as Protocol from './callable-protocol';
 
 let server: Server;
 let port = 0;
@@ -12,7 +13,7 @@ const seen: { headers: IncomingHttpHeaders; body: string }[] = [];
 
 vi.mock('./firebase', () => ({ auth: { currentUser: { getIdToken: async () => 'id-token-123' } } }));
 vi.mock('./callable-protocol', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./callable-protocol')>();
+  const actual = await importOriginal<typeof Protocol>();
   return { ...actual, callableUrl: (name: string) => `http://127.0.0.1:${port}/${name}` };
 });
 
