@@ -99,7 +99,8 @@ export const useImagesStore = defineStore('images', () => {
   function start(): void {
     void refresh().then(consumeSelection);
     chrome.tabs.onActivated.addListener(() => {
-      if (pinned === null) void refresh();
+      // Any window's switch fires this; only a new active tab in the panel's window matters.
+      if (pinned === null) void activeTab().then((id) => (id !== tabId.value ? refresh() : undefined));
     });
     chrome.tabs.onUpdated.addListener((id, info) => {
       if (id === tabId.value && info.status === 'complete') void refresh();
