@@ -3,8 +3,6 @@
  * offline tests use a fake at this boundary and production loads `firebase-admin/auth` only
  * when one of these functions runs.
  */
-import { adminApp } from '../lib/admin.js';
-
 export interface AuthAdmin {
   /** Blocks sign-in. A missing user is not an error. */
   disable(uid: string): Promise<void>;
@@ -30,7 +28,13 @@ async function ignoreMissing(op: Promise<unknown>): Promise<void> {
 
 /** The production {@link AuthAdmin} over the Admin SDK (or the Auth emulator when it runs). */
 export function firebaseAuthAdmin(): AuthAdmin {
-  const auth = async () => (await import('firebase-admin/auth')).getAuth(adminApp());
+  const auth = async () => {
+    const [{ getAuth }, { adminApp }] = await Promise.all([
+      import('firebase-admin/auth'),
+      import('../lib/admin.js'),
+    ]);
+    return getAuth(adminApp());
+  };
   return {
     disable: async (uid) => ignoreMissing((await auth()).updateUser(uid, { disabled: true })),
     revokeSessions: async (uid) => ignoreMissing((await auth()).revokeRefreshTokens(uid)),
