@@ -6,6 +6,7 @@ import type * as FirestoreSdk from 'firebase/firestore';
 import type { Firestore, FirestoreDataConverter } from 'firebase/firestore';
 import type { DocConverter } from '@mimicit/shared';
 import { app, EMULATOR_HOST, usingEmulators } from '../firebase';
+import { DataError } from './timeout';
 
 export type FirestoreModule = typeof FirestoreSdk;
 let loaded: Promise<{ fs: FirestoreModule; db: Firestore }> | undefined;
@@ -37,4 +38,38 @@ export const PAGE_SIZE = 20;
  */
 export function webConverter<T>(converter: DocConverter<T>): FirestoreDataConverter<T> {
   return converter as unknown as FirestoreDataConverter<T>;
+}
+
+/**
+ * Follows one document live. `onData` gets the validated data with its id, or null once the
+ * server says the document does not exist; when only an empty offline cache answers, `onError`
+ * gets `unavailable` instead, so "unreachable" never looks like "missing".
+ */
+export function watchDocument<T>(
+  path: string,
+  converter: FirestoreDataConverter<T>,
+  onData: (item: WithId<T> | null) => void,
+  onError: (err: unknown) => void,
+): () => void {
+  let stop: (() => void) | undefined;
+  let cancelled = false;
+  loadFirestore()
+    .then(({ fs, db }) => {
+      if (cancelled) return;
+      stop = fs.onSnapshot(
+        fs.doc(db, path).withConverter(converter),
+        { includeMetadataChanges: true },
+        (snap) => {
+          if (snap.exists()) onData({ ...snap.data(), id: snap.id });
+          else if (snap.metadata.fromCache) onError(new DataError('unavailable', 'Firestore is unreachable'));
+          else onData(null);
+        },
+        onError,
+      );
+    })
+    .catch(onError);
+  return () => {
+    cancelled = true;
+    stop?.();
+  };
 }

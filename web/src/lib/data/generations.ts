@@ -7,8 +7,8 @@ import {
   paths,
   type GenerationDoc,
 } from '@mimicit/shared';
-import { DataError, withTimeout } from './timeout';
-import { loadFirestore, webConverter, PAGE_SIZE, type Page, type WithId } from './firestore';
+import { withTimeout } from './timeout';
+import { loadFirestore, webConverter, PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
 
 export type GenerationItem = WithId<GenerationDoc>;
 
@@ -59,27 +59,8 @@ export function watchGeneration(
   onData: (item: GenerationItem) => void,
   onError: (err: unknown) => void,
 ): () => void {
-  let stop: (() => void) | undefined;
-  let cancelled = false;
-  loadFirestore()
-    .then(({ fs, db }) => {
-      if (cancelled) return;
-      const ref = fs.doc(db, paths.generation(uid, id)).withConverter(converter);
-      stop = fs.onSnapshot(
-        ref,
-        { includeMetadataChanges: true },
-        (snap) => {
-          if (snap.exists()) onData({ ...snap.data(), id: snap.id });
-          else if (snap.metadata.fromCache) onError(new DataError('unavailable', 'Firestore is unreachable'));
-        },
-        onError,
-      );
-    })
-    .catch(onError);
-  return () => {
-    cancelled = true;
-    stop?.();
-  };
+  // A generation that does not exist (yet) has no status to show: wait for it.
+  return watchDocument(paths.generation(uid, id), converter, (item) => item && onData(item), onError);
 }
 
 /** The one field of a generation the owner may change. */

@@ -1,7 +1,7 @@
 /** `users/{uid}/ledger`: every credit change, newest first, paged. */
 import { COLLECTIONS, firestoreConverter, ledgerEntrySchema, paths, type LedgerEntry } from '@mimicit/shared';
-import { DataError, withTimeout } from './timeout';
-import { loadFirestore, webConverter, PAGE_SIZE, type Page, type WithId } from './firestore';
+import { withTimeout } from './timeout';
+import { loadFirestore, webConverter, PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
 
 export type LedgerItem = WithId<LedgerEntry>;
 const converter = webConverter(firestoreConverter(ledgerEntrySchema));
@@ -26,26 +26,5 @@ export function watchLedgerEntry(
   onData: (entry: LedgerItem | null) => void,
   onError: (err: unknown) => void,
 ): () => void {
-  let stop: (() => void) | undefined;
-  let cancelled = false;
-  loadFirestore()
-    .then(({ fs, db }) => {
-      if (cancelled) return;
-      const ref = fs.doc(db, paths.ledgerEntry(uid, entryId)).withConverter(converter);
-      stop = fs.onSnapshot(
-        ref,
-        { includeMetadataChanges: true },
-        (snap) => {
-          if (snap.exists()) onData({ ...snap.data(), id: snap.id });
-          else if (snap.metadata.fromCache) onError(new DataError('unavailable', 'Firestore is unreachable'));
-          else onData(null);
-        },
-        onError,
-      );
-    })
-    .catch(onError);
-  return () => {
-    cancelled = true;
-    stop?.();
-  };
+  return watchDocument(paths.ledgerEntry(uid, entryId), converter, onData, onError);
 }

@@ -7,8 +7,7 @@ import {
   type UserDoc,
   type UserSettings,
 } from '@mimicit/shared';
-import { DataError } from './timeout';
-import { loadFirestore, webConverter } from './firestore';
+import { loadFirestore, webConverter, watchDocument } from './firestore';
 
 const converter = webConverter(firestoreConverter(userDocSchema));
 
@@ -21,30 +20,11 @@ export function watchUserDoc(
   onData: (doc: UserDoc | null) => void,
   onError: (err: unknown) => void,
 ): () => void {
-  let stop: (() => void) | undefined;
-  let cancelled = false;
-  loadFirestore()
-    .then(({ fs, db }) => {
-      if (cancelled) return;
-      const ref = fs.doc(db, paths.user(uid)).withConverter(converter);
-      stop = fs.onSnapshot(
-        ref,
-        { includeMetadataChanges: true },
-        (snap) => {
-          if (snap.metadata.fromCache && !snap.exists()) {
-            onError(new DataError('unavailable', 'Firestore is unreachable'));
-            return;
-          }
-          onData(snap.exists() ? snap.data() : null);
-        },
-        onError,
-      );
-    })
-    .catch(onError);
-  return () => {
-    cancelled = true;
-    stop?.();
-  };
+  return watchDocument(paths.user(uid), converter, (item) => onData(item && withoutId(item)), onError);
+}
+
+function withoutId({ id: _id, ...doc }: UserDoc & { id: string }): UserDoc {
+  return doc;
 }
 
 /** Saves the UI language on the user document (a client-writable field). */
