@@ -1,0 +1,47 @@
+// `firebase deploy` uploads functions/ alone and Cloud Build installs only what its package.json
+// lists. The built bundle must therefore import nothing else: no workspace package, no hoisted
+// dependency of another workspace.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const FUNCTIONS = join(import.meta.dirname, '..', '..', 'functions');
+const LIB = join(FUNCTIONS, 'lib');
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** `firebase-admin/auth` → `firebase-admin`; `@google/genai/node` → `@google/genai`. */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+describe('the functions deploy artifact', () => {
+  it('imports only node built-ins and its own dependencies', () => {
+    if (!existsSync(join(LIB, 'index.js')))
+      throw new Error('functions/lib is missing: run `npm run build -w functions`.');
+    const pkg = JSON.parse(readFileSync(join(FUNCTIONS, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
+    const imported = new Set<string>();
+    for (const file of jsFiles(LIB)) {
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\(\s*)["']([^"'.][^"']*)["']/g,
+      )) {
+        const spec = m[1]!;
+        if (spec.startsWith('node:')) continue;
+        imported.add(packageOf(spec));
+      }
+    }
+    expect(imported.size).toBeGreaterThan(5);
+    expect([...imported].filter((p) => !allowed.has(p)).sort()).toEqual([]);
+    expect(Object.keys(pkg.dependencies).some((d) => d.startsWith('@mimicit/'))).toBe(false);
+  });
+});
