@@ -90,10 +90,6 @@ export async function startEmulators({ only, timeoutMs = 120_000, logFile, env =
   const fd = openSync(log, 'w');
   const args = ['emulators:start', '--only', only, '--project', PROJECT_ID];
   if (!uiFilesPresent()) args.push('--config', configWithoutUi());
-  // Without a Firestore emulator the functions keep their data in memory. The inspector mode
-  // runs every function in one shared worker (sequentially), so that memory is one database
-  // for all of them and a test can follow a flow across functions.
-  if (!only.includes('firestore') && only.includes('functions')) args.push('--inspect-functions', '9329');
   const child = spawn(FIREBASE_BIN, args, {
     cwd: ROOT,
     stdio: ['ignore', fd, fd],

@@ -1,5 +1,5 @@
-// The account callables through the real Auth + Functions emulators (functions share one
-// in-memory database there, MIMICIT_STORE=memory).
+// The account callables through the real Auth + Functions emulators. Each function keeps its
+// own in-memory state here (MIMICIT_STORE=memory), so every flow stays within one function.
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInWithCustomToken } from 'firebase/auth';
 import {
