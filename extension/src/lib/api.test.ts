@@ -27,17 +27,15 @@ beforeAll(async () => {
       const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
       if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
       if (req.url === '/fails') {
-        return void res
-          .writeHead(400, { ...cors, 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              error: {
-                status: 'FAILED_PRECONDITION',
-                message: 'No credits',
-                details: { reason: 'insufficient-credits' },
-              },
-            }),
-          );
+        return void res.writeHead(400, { ...cors, 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: {
+              status: 'FAILED_PRECONDITION',
+              message: 'No credits',
+              details: { reason: 'insufficient-credits' },
+            },
+          }),
+        );
       }
       res
         .writeHead(200, { ...cors, 'content-type': 'application/json' })
