@@ -5,14 +5,11 @@
 // content script's cost (2,000 images, no listeners).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension, screenshotPath } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
-import { ROOT } from '../../scripts/lib/emulators.mjs';
 
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const svg = (w: number, h: number) =>
@@ -298,37 +295,21 @@ describe('extension in Chromium', () => {
     expect(Object.keys(session)).toEqual([]);
   });
 
-  it('lists 2,000 images in a few milliseconds and adds no DOM listeners to the page', async () => {
+  it('lists 2,000 images and adds no DOM listeners to the page', async () => {
+    // Timing is the benchmark's job (`npm run bench`); this checks the listing is complete.
     const many = await ext.context.newPage();
     await many.goto(`${base}/many.html`);
     const manyTab = await tabIdOf(`${base}/many.html`);
-    const runs = await panel.evaluate(async (tab) => {
-      const out: { count: number; ms: number }[] = [];
-      for (let i = 0; i < 9; i++) {
-        const reply = (await chrome.tabs.sendMessage(tab, { type: 'content/list-images' })) as {
-          images: unknown[];
-          ms: number;
-        };
-        out.push({ count: reply.images.length, ms: reply.ms });
-      }
-      return out;
-    }, manyTab);
-    const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
-    const median = ms[Math.floor(ms.length / 2)]!;
-    console.info(
-      `listing 2,000 images in Chromium: median ${median.toFixed(2)} ms (runs: ${ms.map((m) => m.toFixed(1)).join(', ')})`,
+    const reply = await panel.evaluate(
+      (tab) =>
+        chrome.tabs.sendMessage(tab, { type: 'content/list-images' }) as Promise<{
+          base: string;
+          images: { current: string; src: string }[];
+        }>,
+      manyTab,
     );
-    writeFileSync(
-      join(ROOT, 'artifacts', 'extension-listing.json'),
-      JSON.stringify(
-        { images: runs[0]!.count, medianMs: Number(median.toFixed(2)), budgetMs: 10, runs: ms },
-        null,
-        2,
-      ),
-    );
-    expect(runs.every((r) => r.count === 2000)).toBe(true);
-    // The budget is 10 ms; the guard leaves room for a loaded CI machine.
-    expect(median).toBeLessThan(50);
+    expect(reply.images).toHaveLength(2000);
+    expect(reply.base).toBe(`${base}/many.html`);
     await many.close();
 
     // Every listener on the fixture page, from every world (content scripts included), via CDP,

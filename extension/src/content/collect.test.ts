@@ -1,14 +1,26 @@
-// Image collection against fixture pages. happy-dom has no layout engine, so the test supplies
+// Image collection against fixture pages: the content script's `readImages` and the side panel's
+// `resolveImages` together. happy-dom has no layout engine, so the test supplies
 // one at that boundary: boxes come from the width/height attributes (zero inside a
 // `display:none` ancestor) and natural sizes from `data-natural` (as a loaded image would have).
 // Its `checkVisibility` has no layout either, so it is removed here and the style fallback is
 // tested; the Chromium test covers `checkVisibility`.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MIN_DATA_URL, bestSrcsetCandidate, collectImages } from './collect';
+import * as shared from '../lib/page-image';
+import { bestSrcsetCandidate, resolveImages } from '../lib/resolve-images';
+import * as content from './collect';
+import { readImages } from './collect';
+
+const { MIN_DATA_URL } = shared;
+
+/** What the side panel lists for the page: the content script's reading, resolved by the panel. */
+function collectImages(doc: Document) {
+  return resolveImages(readImages(doc), doc.baseURI);
+}
 
 const proto = HTMLImageElement.prototype;
 const saved = {
-  rect: Object.getOwnPropertyDescriptor(Element.prototype, 'getBoundingClientRect')!,
+  offW: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth'),
+  offH: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
   natW: Object.getOwnPropertyDescriptor(proto, 'naturalWidth'),
   natH: Object.getOwnPropertyDescriptor(proto, 'naturalHeight'),
   check: Object.getOwnPropertyDescriptor(Element.prototype, 'checkVisibility'),
@@ -20,22 +32,21 @@ function natural(img: HTMLImageElement, i: 0 | 1): number {
 
 beforeAll(() => {
   Object.defineProperty(Element.prototype, 'checkVisibility', { configurable: true, value: undefined });
-  Element.prototype.getBoundingClientRect = function (this: Element) {
-    const hidden = this.closest('[style*="display: none"], [style*="display:none"]');
-    const w = hidden ? 0 : Number(this.getAttribute('width') ?? 0);
-    const h = hidden ? 0 : Number(this.getAttribute('height') ?? 0);
-    return {
-      x: 0,
-      y: 0,
-      top: 0,
-      left: 0,
-      right: w,
-      bottom: h,
-      width: w,
-      height: h,
-      toJSON: () => ({}),
-    } as DOMRect;
-  };
+  // Layout boxes: the width/height attributes, none inside a `display:none` element.
+  const box = (el: HTMLElement, name: 'width' | 'height') =>
+    el.closest('[style*="display: none"], [style*="display:none"]') ? 0 : Number(el.getAttribute(name) ?? 0);
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
+    configurable: true,
+    get() {
+      return box(this, 'width');
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+    configurable: true,
+    get() {
+      return box(this, 'height');
+    },
+  });
   Object.defineProperty(proto, 'naturalWidth', {
     configurable: true,
     get() {
@@ -50,7 +61,12 @@ beforeAll(() => {
   });
 });
 afterAll(() => {
-  Object.defineProperty(Element.prototype, 'getBoundingClientRect', saved.rect);
+  for (const [name, descriptor] of [
+    ['offsetWidth', saved.offW],
+    ['offsetHeight', saved.offH],
+  ] as const) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+  }
   if (saved.check) Object.defineProperty(Element.prototype, 'checkVisibility', saved.check);
   if (saved.natW) Object.defineProperty(proto, 'naturalWidth', saved.natW);
   if (saved.natH) Object.defineProperty(proto, 'naturalHeight', saved.natH);
@@ -65,7 +81,7 @@ const abs = (path: string) => new URL(path, BASE).href;
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const REAL_DATA_URL = `data:image/png;base64,${'A'.repeat(MIN_DATA_URL)}`;
 
-describe('collectImages', () => {
+describe('readImages + resolveImages', () => {
   it('lists a plain image with its natural and displayed size and alt text', () => {
     document.body.innerHTML =
       '<img src="/photo.jpg" width="300" height="200" alt="A cat" data-natural="1200x800">';
@@ -100,12 +116,16 @@ describe('collectImages', () => {
       <img src="${PLACEHOLDER}" data-original="/lazy3.jpg" width="100" height="100">
       <img src="${PLACEHOLDER}" data-srcset="/lazy4-small.jpg 300w, /lazy4-big.jpg 900w" width="100" height="100">
       <img src="${PLACEHOLDER}" width="100" height="100">
-      <img src="${PLACEHOLDER}" data-src="/lazy5.jpg" width="100" height="100" data-natural="1x1">`;
-    // The last one shows its 1×1 placeholder for now: its real size is not known yet.
-    expect(collectImages(document).map((i) => i.src)).toEqual(
-      ['/lazy1.jpg', '/lazy2.jpg', '/lazy3.jpg', '/lazy4-big.jpg', '/lazy5.jpg'].map(abs),
+      <img src="${PLACEHOLDER}" data-src="/lazy5.jpg" width="100" height="100" data-natural="1x1">
+      <img src="/spacer.gif" data-src="/lazy6.jpg" width="100" height="100" data-natural="1x1">`;
+    // The last two show their 1×1 placeholders for now: their real size is not known yet, and the
+    // loaded spacer GIF does not make the last one a tracking pixel.
+    const images = collectImages(document);
+    expect(images.map((i) => i.src)).toEqual(
+      ['/lazy1.jpg', '/lazy2.jpg', '/lazy3.jpg', '/lazy4-big.jpg', '/lazy5.jpg', '/lazy6.jpg'].map(abs),
     );
-    expect(collectImages(document)[4]).toMatchObject({ width: 0, height: 0, displayWidth: 100 });
+    expect(images[4]).toMatchObject({ width: 0, height: 0, displayWidth: 100 });
+    expect(images[5]).toMatchObject({ thumb: abs('/spacer.gif'), width: 0, height: 0 });
   });
 
   it('keeps a real (large) data: image', () => {
@@ -159,7 +179,7 @@ describe('collectImages', () => {
     ]);
   });
 
-  it('resolves relative URLs exactly as the browser does (fast path or parser)', () => {
+  it('resolves relative URLs exactly as the browser does', () => {
     const cases = [
       '/a/b.jpg?x=1#f',
       '/a/../b.jpg',
@@ -193,5 +213,14 @@ describe('bestSrcsetCandidate', () => {
     expect(bestSrcsetCandidate('/a.jpg', BASE)).toBe(abs('/a.jpg'));
     expect(bestSrcsetCandidate('  , /b.jpg 2x', BASE)).toBe(abs('/b.jpg'));
     expect(bestSrcsetCandidate(`${PLACEHOLDER} 1x, /real.jpg 1x`, BASE)).toBe(abs('/real.jpg'));
+  });
+});
+
+describe('content script constants', () => {
+  it('mirror the shared ones exactly', () => {
+    expect(content.MIN_SIDE).toBe(shared.MIN_SIDE);
+    expect(content.MAX_IMAGES).toBe(shared.MAX_IMAGES);
+    expect(content.MAX_ALT).toBe(shared.MAX_ALT);
+    expect(content.LAZY_ATTRS).toEqual(shared.LAZY_ATTRS);
   });
 });

@@ -1,86 +1,22 @@
 /**
- * Lists the page's meaningful images for the side panel. Reads image elements and their
- * URL/size/alt attributes only: never page text, form values, cookies or storage.
- * Plain TypeScript with no imports so the content script stays tiny (budget: 2 KB gzip).
+ * Reads the page's candidate images for the side panel: image elements' URL, size and alt
+ * attributes only, never page text, form values, cookies or storage. Everything that does not
+ * need the DOM (URL resolution, srcset choice, placeholders, duplicates) is left to the side
+ * panel (`lib/resolve-images.ts`), so the page's main thread does as little as possible.
  */
-import type { PageImage } from '../lib/page-image';
+import type { RawImage } from '../lib/page-image';
 
-/** Images smaller than this (CSS px, either side) are icons, avatars or tracking pixels. */
+// Mirrors of the constants in lib/page-image.ts, checked equal by a unit test. Importing values
+// from a module the side panel also uses would make the bundler put them in a shared chunk, and
+// the content script must stay one file with no imports.
 export const MIN_SIDE = 40;
-/** `data:` URLs shorter than this are lazy-load placeholders (blurred stubs, 1×1 GIFs, SVGs). */
-export const MIN_DATA_URL = 4096;
-/** Upper bound on what one answer carries, whatever the page. */
 export const MAX_IMAGES = 5000;
+export const MAX_ALT = 300;
+export const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original'];
 
-const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original'];
 const VISIBILITY = { opacityProperty: true, visibilityProperty: true };
-const ABSOLUTE = /^(https?|blob):/;
-/** Characters that need URL parsing (encoding) when found in a root-relative path. */
-const NEEDS_PARSING = /[^\w\-.~%/?&=+@:,;!$*'()#]/;
-
-let cachedBase = '';
-let cachedOrigin = '';
-function originOf(base: string): string {
-  if (base !== cachedBase) [cachedBase, cachedOrigin] = [base, new URL(base).origin];
-  return cachedOrigin;
-}
-
-/**
- * A usable URL or ''. Absolute URLs are taken as they are and simple root-relative ones joined
- * to the origin (parsing 2,000 URLs costs as much as the rest of the listing); `resolved`
- * values (currentSrc) are never relative.
- */
-function absolute(raw: string | null | undefined, base: string, resolved = false): string {
-  const value = raw?.trim();
-  if (!value) return '';
-  if (value.startsWith('data:')) return value.length < MIN_DATA_URL ? '' : value;
-  if (ABSOLUTE.test(value)) return value;
-  if (resolved) return '';
-  // Root-relative, no dot segments, plain characters: joined to the origin without parsing.
-  if (
-    value[0] === '/' &&
-    value[1] !== '/' &&
-    !value.includes('/.') &&
-    !NEEDS_PARSING.test(value) &&
-    /^https?:/.test(base)
-  ) {
-    return originOf(base) + value;
-  }
-  try {
-    const url = new URL(value, base);
-    return /^(https?|blob):$/.test(url.protocol) ? url.href : '';
-  } catch {
-    return '';
-  }
-}
-
-/** The candidate with the largest width (`800w`) or density (`2x`) descriptor. */
-export function bestSrcsetCandidate(srcset: string | null, base: string): string {
-  let best = '';
-  let bestScore = -1;
-  if (!srcset) return best;
-  for (const part of srcset.split(/,\s+/)) {
-    const [raw, descriptor] = part.trim().split(/\s+/);
-    const url = absolute(raw, base);
-    const score = parseFloat(descriptor ?? '') || 1;
-    if (url && score > bestScore) [best, bestScore] = [url, score];
-  }
-  return best;
-}
-
-/** The best candidate of the image's own srcsets, then of its `<picture>` sources. */
-function fromSrcsets(img: HTMLImageElement, base: string): string {
-  let src =
-    bestSrcsetCandidate(img.getAttribute('data-srcset'), base) ||
-    bestSrcsetCandidate(img.getAttribute('srcset'), base);
-  const picture = img.parentElement;
-  if (!src && picture?.tagName === 'PICTURE') {
-    for (const source of picture.querySelectorAll('source')) {
-      src ||= bestSrcsetCandidate(source.getAttribute('data-srcset') ?? source.getAttribute('srcset'), base);
-    }
-  }
-  return src;
-}
+/** Images that may have a better source than the one displayed (one selector match for all). */
+const MAY_HAVE_SOURCES = `img[srcset],img[data-srcset],${LAZY_ATTRS.map((a) => `img[${a}]`).join()},picture>img`;
 
 function isHidden(img: HTMLImageElement): boolean {
   // checkVisibility (Chromium) also sees hidden/transparent ancestors.
@@ -89,34 +25,59 @@ function isHidden(img: HTMLImageElement): boolean {
   return style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.opacity) === 0;
 }
 
-/** Every visible, non-trivial image of `doc`, deduplicated by URL, in document order. */
-export function collectImages(doc: Document): PageImage[] {
-  const base = doc.baseURI;
-  const seen = new Set<string>();
-  const out: PageImage[] = [];
-  for (const img of doc.querySelectorAll('img')) {
-    const rect = img.getBoundingClientRect();
-    if (rect.width < MIN_SIDE || rect.height < MIN_SIDE) continue;
-    const thumb = absolute(img.currentSrc, base, true) || absolute(img.getAttribute('src'), base);
-    // A lazy image still showing its placeholder has the placeholder's natural size: ignore it.
-    const known = !!thumb && img.complete && img.naturalWidth > 0;
-    if (known && (img.naturalWidth < MIN_SIDE || img.naturalHeight < MIN_SIDE)) continue;
-    if (isHidden(img)) continue;
-    let src = fromSrcsets(img, base);
-    for (const name of LAZY_ATTRS) src ||= absolute(img.getAttribute(name), base);
-    src ||= thumb;
-    if (!src || seen.has(src)) continue;
-    seen.add(src);
-    out.push({
-      src,
-      thumb: thumb || src,
-      width: known ? img.naturalWidth : 0,
-      height: known ? img.naturalHeight : 0,
-      displayWidth: Math.round(rect.width),
-      displayHeight: Math.round(rect.height),
-      alt: (img.getAttribute('alt') ?? '').slice(0, 300),
-    });
-    if (out.length >= MAX_IMAGES) break;
+/** The srcset lists of an image and of its `<picture>`, in priority order. */
+function srcsetsOf(img: HTMLImageElement): string[] {
+  const lists = [img.getAttribute('data-srcset'), img.getAttribute('srcset')];
+  const picture = img.parentElement;
+  if (picture?.tagName === 'PICTURE') {
+    for (const source of picture.querySelectorAll('source')) {
+      lists.push(source.getAttribute('data-srcset') ?? source.getAttribute('srcset'));
+    }
+  }
+  return lists.filter((list) => list !== null);
+}
+
+/**
+ * One image as read, or null when it is too small or hidden. Its own small function so that V8
+ * optimises it within the first listing.
+ *
+ * Cost: each layout or style read (`offsetWidth`, `offsetHeight`, `checkVisibility`) is a forced
+ * lifecycle check of under 1 µs in Chromium whatever it returns, and they make up most of the
+ * time, so nothing that can be skipped is read before the size filter. `offsetWidth` and
+ * `offsetHeight` give the layout size (before CSS transforms) without allocating a DOMRect as
+ * `getBoundingClientRect` would.
+ */
+function read(img: HTMLImageElement, mayHaveSources: Set<Element>): RawImage | null {
+  const displayWidth = img.offsetWidth;
+  if (displayWidth < MIN_SIDE) return null;
+  const displayHeight = img.offsetHeight;
+  if (displayHeight < MIN_SIDE || isHidden(img)) return null;
+  // Nothing current means nothing loaded (a lazy image not yet in view): no natural size to read.
+  const current = img.currentSrc;
+  const image: RawImage = {
+    current,
+    src: current ? '' : (img.getAttribute('src') ?? ''),
+    naturalWidth: current ? img.naturalWidth : 0,
+    naturalHeight: current ? img.naturalHeight : 0,
+    displayWidth,
+    displayHeight,
+    alt: (img.getAttribute('alt') ?? '').slice(0, MAX_ALT),
+  };
+  if (mayHaveSources.has(img)) {
+    image.srcsets = srcsetsOf(img);
+    image.lazy = LAZY_ATTRS.map((name) => img.getAttribute(name) ?? '');
+  }
+  return image;
+}
+
+/** Every visible image of `doc` at least MIN_SIDE on both sides, in document order. */
+export function readImages(doc: Document): RawImage[] {
+  const mayHaveSources = new Set(doc.querySelectorAll(MAY_HAVE_SOURCES));
+  const out: RawImage[] = [];
+  const images = doc.getElementsByTagName('img');
+  for (let i = 0, n = images.length; i < n && out.length < MAX_IMAGES; i++) {
+    const image = read(images[i]!, mayHaveSources);
+    if (image) out.push(image);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Content script: registers one message listener and does nothing else until the side panel
 // asks. Validated by hand (no zod here: the whole script must stay under 2 KB gzip).
-import { collectImages } from './collect';
+import { readImages } from './collect';
 import { readImage } from './read';
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, reply) => {
@@ -8,8 +8,8 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, reply) => {
   const m = message as { type?: unknown; url?: unknown };
   if (m.type === 'content/list-images') {
     const start = performance.now();
-    const images = collectImages(document);
-    reply({ ok: true, images, ms: performance.now() - start });
+    const images = readImages(document);
+    reply({ ok: true, base: document.baseURI, images, ms: performance.now() - start });
     return false;
   }
   if (m.type === 'content/read-image' && typeof m.url === 'string' && m.url.length <= 2_048) {

@@ -99,24 +99,28 @@ describe('content script messages', () => {
     expect(contentRequestSchema.safeParse({ type: 'content/eval' }).success).toBe(false);
   });
 
-  it('replies from a page are validated: no script URLs, bounded sizes', () => {
+  it('replies from a page are validated: shapes, bounded sizes and counts', () => {
     const image = {
-      src: 'https://a.test/x.jpg',
-      thumb: 'https://a.test/x.jpg',
-      width: 1,
-      height: 1,
+      current: 'https://a.test/x.jpg',
+      src: '',
+      naturalWidth: 1,
+      naturalHeight: 1,
       displayWidth: 50,
       displayHeight: 50,
       alt: '',
     };
-    expect(listImagesReplySchema.safeParse({ ok: true, images: [image], ms: 1 }).success).toBe(true);
-    expect(
-      listImagesReplySchema.safeParse({ ok: true, images: [{ ...image, src: 'javascript:alert(1)' }], ms: 1 })
-        .success,
-    ).toBe(false);
-    expect(
-      listImagesReplySchema.safeParse({ ok: true, images: [{ ...image, width: -1 }], ms: 1 }).success,
-    ).toBe(false);
+    const reply = { ok: true, base: 'https://a.test/page', images: [image], ms: 1 };
+    const ok = (r: unknown) => listImagesReplySchema.safeParse(r).success;
+    expect(ok(reply)).toBe(true);
+    expect(ok({ ...reply, images: [{ ...image, srcsets: ['/a.jpg 1x'], lazy: ['/b.jpg', '', ''] }] })).toBe(
+      true,
+    );
+    expect(ok({ ...reply, base: 'not a url' })).toBe(false);
+    expect(ok({ ...reply, images: [{ ...image, naturalWidth: -1 }] })).toBe(false);
+    expect(ok({ ...reply, images: [{ ...image, alt: 'x'.repeat(301) }] })).toBe(false);
+    expect(ok({ ...reply, images: [{ ...image, lazy: ['', '', '', ''] }] })).toBe(false);
+    expect(ok({ ...reply, images: Array.from({ length: 5001 }, () => image) })).toBe(false);
+    expect(ok({ ...reply, ms: -1 })).toBe(false);
     expect(readImageReplySchema.safeParse({ ok: true, dataUrl: 'data:text/html,<script>' }).success).toBe(
       false,
     );

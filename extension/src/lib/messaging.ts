@@ -11,6 +11,10 @@
 import { z } from 'zod';
 import { externalMessageSchema, type ExternalMessage, type ExternalReply } from '@mimicit/shared';
 import { isAllowedOrigin } from './origins';
+import { LAZY_ATTRS, MAX_ALT, MAX_IMAGES } from './page-image';
+
+/** Longest page base URL accepted (page URLs can be long; the panel only resolves against it). */
+const MAX_BASE_URL = 16_384;
 
 const httpOrBlobUrl = z
   .string()
@@ -27,19 +31,25 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
 const dimension = z.number().int().nonnegative().max(100_000);
-export const pageImageSchema = z.object({
-  src: imageUrl,
-  thumb: imageUrl,
-  width: dimension,
-  height: dimension,
+/** A page string that may be a data: URL (14 MB of base64 covers the 10 MB inline limit). */
+const pageUrl = z.string().max(14_000_000);
+/** What the content script read about one image; `resolveImages` decides what is usable. */
+export const rawImageSchema = z.object({
+  current: pageUrl,
+  src: pageUrl,
+  srcsets: z.array(z.string().max(100_000)).max(32).optional(),
+  lazy: z.array(pageUrl).max(LAZY_ATTRS.length).optional(),
+  naturalWidth: dimension,
+  naturalHeight: dimension,
   displayWidth: dimension,
   displayHeight: dimension,
-  alt: z.string().max(300),
+  alt: z.string().max(MAX_ALT),
 });
 
 export const listImagesReplySchema = z.object({
   ok: z.literal(true),
-  images: z.array(pageImageSchema).max(5000),
+  base: z.url().max(MAX_BASE_URL),
+  images: z.array(rawImageSchema).max(MAX_IMAGES),
   ms: z.number().nonnegative(),
 });
 export const readImageReplySchema = z.discriminatedUnion('ok', [

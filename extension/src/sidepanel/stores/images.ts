@@ -13,6 +13,7 @@ import {
   type ContentRequest,
 } from '../../lib/messaging';
 import type { PageImage } from '../../lib/page-image';
+import { resolveImages } from '../../lib/resolve-images';
 import { CallableError } from '../../lib/api';
 import type { ImageSource } from '@mimicit/shared';
 
@@ -48,7 +49,7 @@ export const useImagesStore = defineStore('images', () => {
     status.value = 'loading';
     try {
       const reply = listImagesReplySchema.parse(await send({ type: 'content/list-images' }));
-      images.value = reply.images;
+      images.value = resolveImages(reply.images, reply.base);
       listMs.value = reply.ms;
       status.value = 'ready';
       if (selectedSrc.value && !selected.value) selectedSrc.value = null;
