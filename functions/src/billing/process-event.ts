@@ -10,6 +10,7 @@ export const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
   'charge.refunded',
 ] as const;
 
@@ -33,6 +34,9 @@ export async function processStripeEvent(
       return applySessionEvent(store, event, event.data.object, 'grant', now);
     case 'checkout.session.async_payment_failed':
       return applySessionEvent(store, event, event.data.object, 'fail', now);
+    case 'checkout.session.expired':
+      // Abandoned at checkout (Stripe expires an unpaid session after 24 h by default).
+      return applySessionEvent(store, event, event.data.object, 'expire', now);
     case 'charge.refunded':
       return applyRefundEvent(store, event, event.data.object, now);
     default:

@@ -1,5 +1,6 @@
 /**
- * Checkout Session events: grant a pack's credits once per session, record async failures.
+ * Checkout Session events: grant a pack's credits once per session, record async failures and
+ * abandoned (expired) checkouts.
  * Each event is applied in ONE transaction that creates `stripeEvents/{eventId}`, writes the
  * ledger entry `purchase-<sessionId>` with the balance, and updates `payments/{sessionId}`, so a
  * replayed event, or `completed` followed by `async_payment_succeeded`, grants exactly once.
@@ -11,8 +12,11 @@ import type { Store, Tx } from '../lib/store/types.js';
 import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
 import { recordEvent, type EventOutcome } from './event-record.js';
 
-/** What a session event asks for: `grant` when paid, `await` an async payment, or `fail`. */
-export type SessionAction = 'grant' | 'await' | 'fail';
+/**
+ * What a session event asks for: `grant` when paid, `await` an async payment, `fail`, or `expire`
+ * an abandoned checkout.
+ */
+export type SessionAction = 'grant' | 'await' | 'fail' | 'expire';
 
 /** Applies one Checkout Session event (see the module comment). */
 export async function applySessionEvent(
@@ -55,6 +59,12 @@ async function sessionEffect(
   now: Date,
 ): Promise<string> {
   if (action === 'await') return payment.granted ? 'already-granted' : 'awaiting-payment';
+  if (action === 'expire') {
+    // Only a checkout still waiting can expire; a settled one keeps its status.
+    if (payment.granted || payment.status !== 'pending') return 'unchanged';
+    payment.status = 'expired';
+    return 'expired';
+  }
   if (action === 'fail') {
     if (payment.granted) return 'already-granted';
     payment.status = 'failed';

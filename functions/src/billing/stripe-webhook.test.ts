@@ -86,6 +86,42 @@ describe('stripeWebhook: grants', () => {
     expect(await balanceMatchesLedger(deps.store, 'u4')).toBe(50);
   });
 
+  it('an abandoned checkout expires without credits; expiry never touches a settled payment', async () => {
+    const sessionId = nextId('cs');
+    const now = deps.clock.now();
+    // The pending record createCheckoutSession writes.
+    await deps.store.batch([
+      {
+        kind: 'set',
+        path: paths.payment(sessionId),
+        data: {
+          uid: 'u7',
+          minimized: false,
+          packId: 'starter',
+          credits: 50,
+          amount: 500,
+          currency: 'jpy',
+          status: 'pending',
+          granted: false,
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
+    ]);
+    const abandoned = { sessionId, uid: 'u7', credits: 50, paymentStatus: 'unpaid' as const };
+    const res = await deliver(sessionEvent('checkout.session.expired', abandoned));
+    expect(res).toMatchObject({ status: 200, body: { effect: 'expired' } });
+    expect(await payment(deps.store, sessionId)).toMatchObject({ status: 'expired', granted: false });
+    expect(await balanceMatchesLedger(deps.store, 'u7')).toBe(0);
+
+    const paid = { sessionId: nextId('cs'), uid: 'u7', credits: 50 };
+    await deliver(sessionEvent('checkout.session.completed', paid));
+    const late = await deliver(sessionEvent('checkout.session.expired', paid));
+    expect(late).toMatchObject({ status: 200, body: { effect: 'unchanged' } });
+    expect(await payment(deps.store, paid.sessionId)).toMatchObject({ status: 'paid', granted: true });
+    expect(await balanceMatchesLedger(deps.store, 'u7')).toBe(50);
+  });
+
   it('grants the credits recorded at checkout, not a tampered metadata count', async () => {
     const sessionId = nextId('cs');
     const now = deps.clock.now();
