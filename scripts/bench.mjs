@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import * as prettier from 'prettier';
 import { ROOT, importTs } from '../bench/lib.mjs';
 import { webSizes } from '../bench/web-size.mjs';
 import { extensionSizes } from '../bench/extension-size.mjs';
@@ -96,8 +97,8 @@ report.budgetFailures = failures;
 const md = renderMarkdown(report);
 if (!sizesOnly) {
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
-  updateReadme(md);
+  await writeFormatted(join(ROOT, 'bench', 'RESULTS.md'), md);
+  await updateReadme(md);
 }
 console.info(`\n${md}`);
 if (failures.length) {
@@ -163,7 +164,13 @@ function describe(obj, prefix = '') {
     .join(', ');
 }
 
-function updateReadme(md) {
+/** Writes markdown as the repository's Prettier config formats it, so generated files stay clean. */
+async function writeFormatted(file, text) {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
+async function updateReadme(md) {
   const file = join(ROOT, 'README.md');
   const readme = readFileSync(file, 'utf8');
   const start = '<!-- performance:start -->';
@@ -172,5 +179,5 @@ function updateReadme(md) {
   const next = readme.includes(start)
     ? readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
     : `${readme.trimEnd()}\n\n## Performance\n\n${block}\n`;
-  writeFileSync(file, next);
+  await writeFormatted(file, next);
 }
