@@ -81,7 +81,10 @@ async function sessionEffect(
     readAccount(tx, payment.uid),
     alreadyApplied(tx, payment.uid, entryId),
   ]);
-  if (payment.status === 'pending' || payment.status === 'failed') payment.status = 'paid';
+  // Money that arrived settles a payment still open, failed or expired (a refund stays a refund).
+  if (payment.status === 'pending' || payment.status === 'failed' || payment.status === 'expired') {
+    payment.status = 'paid';
+  }
   if (done || payment.granted) {
     payment.granted = true;
     return 'already-granted';

@@ -51,6 +51,21 @@ export function webhookContract(name: string, makeStore: () => Promise<Store> | 
       });
     });
 
+    it.each([
+      ['expiry first', ['checkout.session.expired', 'checkout.session.async_payment_succeeded']],
+      ['payment first', ['checkout.session.async_payment_succeeded', 'checkout.session.expired']],
+    ])('an expiry and a payment for one session, %s: paid once, never expired', async (_, types) => {
+      const store = await makeStore();
+      const u = uid();
+      const s = { sessionId: nextId('cs'), uid: u, credits: 50 };
+      for (const type of types) await processStripeEvent(store, asEvent(sessionEvent(type, s)), now);
+      expect(await balance(store, u)).toBe(50);
+      expect((await store.get<PaymentDoc>(paths.payment(s.sessionId))).data).toMatchObject({
+        status: 'paid',
+        granted: true,
+      });
+    });
+
     it('50 distinct sessions for one account concurrently add up exactly', async () => {
       const store = await makeStore();
       const u = uid();
