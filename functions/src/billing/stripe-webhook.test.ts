@@ -8,6 +8,24 @@ import { WEBHOOK_SECRET, balanceMatchesLedger, deliver, nextId, sessionEvent } f
 const payment = async (store: ReturnType<typeof useMemoryDeps>['store'], sessionId: string) =>
   (await store.get<PaymentDoc>(paths.payment(sessionId))).data;
 
+/** The pending starter-pack record createCheckoutSession writes before Checkout. */
+async function seedPendingPayment(deps: ReturnType<typeof useMemoryDeps>, sessionId: string, uid: string) {
+  const now = deps.clock.now();
+  const record: PaymentDoc = {
+    uid,
+    minimized: false,
+    packId: 'starter',
+    credits: 50,
+    amount: 500,
+    currency: 'jpy',
+    status: 'pending',
+    granted: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.batch([{ kind: 'set', path: paths.payment(sessionId), data: { ...record } }]);
+}
+
 describe('stripeWebhook: grants', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
   beforeEach(() => {
@@ -88,26 +106,7 @@ describe('stripeWebhook: grants', () => {
 
   it('an abandoned checkout expires without credits; expiry never touches a settled payment', async () => {
     const sessionId = nextId('cs');
-    const now = deps.clock.now();
-    // The pending record createCheckoutSession writes.
-    await deps.store.batch([
-      {
-        kind: 'set',
-        path: paths.payment(sessionId),
-        data: {
-          uid: 'u7',
-          minimized: false,
-          packId: 'starter',
-          credits: 50,
-          amount: 500,
-          currency: 'jpy',
-          status: 'pending',
-          granted: false,
-          createdAt: now,
-          updatedAt: now,
-        },
-      },
-    ]);
+    await seedPendingPayment(deps, sessionId, 'u7');
     const abandoned = { sessionId, uid: 'u7', credits: 50, paymentStatus: 'unpaid' as const };
     const res = await deliver(sessionEvent('checkout.session.expired', abandoned));
     expect(res).toMatchObject({ status: 200, body: { effect: 'expired' } });
@@ -124,25 +123,7 @@ describe('stripeWebhook: grants', () => {
 
   it('grants the credits recorded at checkout, not a tampered metadata count', async () => {
     const sessionId = nextId('cs');
-    const now = deps.clock.now();
-    await deps.store.batch([
-      {
-        kind: 'set',
-        path: paths.payment(sessionId),
-        data: {
-          uid: 'u5',
-          minimized: false,
-          packId: 'starter',
-          credits: 50,
-          amount: 500,
-          currency: 'jpy',
-          status: 'pending',
-          granted: false,
-          createdAt: now,
-          updatedAt: now,
-        },
-      },
-    ]);
+    await seedPendingPayment(deps, sessionId, 'u5');
     await deliver(sessionEvent('checkout.session.completed', { sessionId, uid: 'u5', credits: 9999 }));
     expect(await balanceMatchesLedger(deps.store, 'u5')).toBe(50);
   });
