@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SESSION_KEYS,
   contentRequestSchema,
-  listImagesReplySchema,
+  parseListImagesReply,
   readImageReplySchema,
   sessionUpdateFor,
   verifyExternalMessage,
@@ -110,17 +110,26 @@ describe('content script messages', () => {
       alt: '',
     };
     const reply = { ok: true, base: 'https://a.test/page', images: [image], ms: 1 };
-    const ok = (r: unknown) => listImagesReplySchema.safeParse(r).success;
-    expect(ok(reply)).toBe(true);
-    expect(ok({ ...reply, images: [{ ...image, srcsets: ['/a.jpg 1x'], lazy: ['/b.jpg', '', ''] }] })).toBe(
-      true,
-    );
-    expect(ok({ ...reply, base: 'not a url' })).toBe(false);
-    expect(ok({ ...reply, images: [{ ...image, naturalWidth: -1 }] })).toBe(false);
-    expect(ok({ ...reply, images: [{ ...image, alt: 'x'.repeat(301) }] })).toBe(false);
-    expect(ok({ ...reply, images: [{ ...image, lazy: ['', '', '', ''] }] })).toBe(false);
-    expect(ok({ ...reply, images: Array.from({ length: 5001 }, () => image) })).toBe(false);
-    expect(ok({ ...reply, ms: -1 })).toBe(false);
+    const lazyImage = { ...image, srcsets: ['/a.jpg 1x'], lazy: ['/b.jpg', '', ''] };
+    expect(parseListImagesReply({ ...reply, images: [image, lazyImage] }).images).toEqual([image, lazyImage]);
+    // A malformed envelope is refused whole.
+    for (const bad of [
+      { ...reply, ok: false },
+      { ...reply, base: 'not a url' },
+      { ...reply, ms: -1 },
+      { ...reply, images: Array.from({ length: 5001 }, () => image) },
+    ]) {
+      expect(() => parseListImagesReply(bad)).toThrow();
+    }
+    // One odd image is dropped; the others are kept.
+    const odd = [
+      { ...image, naturalWidth: -1 },
+      { ...image, alt: 'x'.repeat(301) },
+      { ...image, lazy: ['', '', '', ''] },
+      { ...image, current: 42 },
+      'not an image',
+    ];
+    expect(parseListImagesReply({ ...reply, images: [...odd, image] }).images).toEqual([image]);
     expect(readImageReplySchema.safeParse({ ok: true, dataUrl: 'data:text/html,<script>' }).success).toBe(
       false,
     );

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { externalMessageSchema, type ExternalMessage, type ExternalReply } from '@mimicit/shared';
 import { isAllowedOrigin } from './origins';
-import { LAZY_ATTRS, MAX_ALT, MAX_IMAGES } from './page-image';
+import { LAZY_ATTRS, MAX_ALT, MAX_IMAGES, type RawImage } from './page-image';
 
 /** Longest page base URL accepted (page URLs can be long; the panel only resolves against it). */
 const MAX_BASE_URL = 16_384;
@@ -37,7 +37,7 @@ const pageUrl = z.string().max(14_000_000);
 export const rawImageSchema = z.object({
   current: pageUrl,
   src: pageUrl,
-  srcsets: z.array(z.string().max(100_000)).max(32).optional(),
+  srcsets: z.array(pageUrl).max(64).optional(),
   lazy: z.array(pageUrl).max(LAZY_ATTRS.length).optional(),
   naturalWidth: dimension,
   naturalHeight: dimension,
@@ -46,12 +46,25 @@ export const rawImageSchema = z.object({
   alt: z.string().max(MAX_ALT),
 });
 
-export const listImagesReplySchema = z.object({
+const listImagesReplySchema = z.object({
   ok: z.literal(true),
   base: z.url().max(MAX_BASE_URL),
-  images: z.array(rawImageSchema).max(MAX_IMAGES),
+  images: z.array(z.unknown()).max(MAX_IMAGES),
   ms: z.number().nonnegative(),
 });
+
+/**
+ * A list-images reply with its readings validated one by one: a malformed reply throws, while one
+ * image the page made odd (an absurd srcset, say) is dropped instead of emptying the whole grid.
+ */
+export function parseListImagesReply(value: unknown): { base: string; images: RawImage[]; ms: number } {
+  const reply = listImagesReplySchema.parse(value);
+  const images = reply.images.flatMap((image) => {
+    const parsed = rawImageSchema.safeParse(image);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { base: reply.base, images, ms: reply.ms };
+}
 export const readImageReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), dataUrl: z.string().startsWith('data:image/').max(14_000_000) }),
   z.object({ ok: z.literal(false), reason: z.enum(['image-too-large', 'image-unreadable']) }),

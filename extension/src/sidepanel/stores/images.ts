@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import {
-  listImagesReplySchema,
+  parseListImagesReply,
   readImageReplySchema,
   SESSION_KEYS,
   sessionSchemas,
@@ -48,7 +48,7 @@ export const useImagesStore = defineStore('images', () => {
     tabId.value = await activeTab();
     status.value = 'loading';
     try {
-      const reply = listImagesReplySchema.parse(await send({ type: 'content/list-images' }));
+      const reply = parseListImagesReply(await send({ type: 'content/list-images' }));
       images.value = resolveImages(reply.images, reply.base);
       listMs.value = reply.ms;
       status.value = 'ready';
