@@ -3,20 +3,11 @@ import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { ROOT } from '../../scripts/lib/emulators.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots');
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -28,7 +19,7 @@ function assertChromium(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   assertChromium();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...FLAGS] });
 }
 
 /** A persistent context with an unpacked extension loaded; resolves with the extension id. */
