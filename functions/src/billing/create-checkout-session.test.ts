@@ -180,7 +180,11 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
   it('a pack without a configured price → failed-precondition naming the gap', async () => {
     await expect(
       handleCreateCheckoutSession(fakeRequest(request({ packId: 'creator', currency: 'usd' }), 'buyer4')),
-    ).rejects.toMatchObject({ code: 'failed-precondition', message: expect.stringContaining('USD') });
+    ).rejects.toMatchObject({
+      code: 'failed-precondition',
+      message: expect.stringContaining('USD'),
+      details: { reason: 'price-not-configured' },
+    });
     expect(fake.received).toEqual([]);
   });
 
@@ -213,6 +217,7 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
     fake.failOnce();
     await expect(handleCreateCheckoutSession(fakeRequest(request(), 'buyer5'))).rejects.toMatchObject({
       code: 'unavailable',
+      details: { reason: 'payment-provider-unavailable' },
     });
     expect((await deps.store.query({ collection: 'payments' })).map((r) => r.id)).toEqual([first.sessionId]);
   });

@@ -108,7 +108,7 @@ function stripeFailure(err: unknown) {
   logger.error('checkout.stripeFailed', { type: e.type ?? 'unknown', code: e.code, status: e.statusCode });
   return domainError(
     'unavailable',
-    undefined,
+    'payment-provider-unavailable',
     'The payment service could not start checkout. Please try again in a moment.',
   );
 }

@@ -30,7 +30,7 @@ export function priceIdFor(packId: string, currency: Currency): string {
 function notConfigured(packId: string, currency: Currency) {
   return domainError(
     'failed-precondition',
-    undefined,
+    'price-not-configured',
     `The ${packId} pack cannot be bought in ${currency.toUpperCase()} right now (no price configured). Please choose another currency or try again later.`,
     { packId, currency },
   );

@@ -26,7 +26,7 @@ export async function getStripe(): Promise<Stripe> {
   if (!key) {
     throw domainError(
       'failed-precondition',
-      undefined,
+      'payments-not-configured',
       'Payments are not configured yet. Please try again later.',
     );
   }

@@ -23,7 +23,7 @@ export const handleDeleteGeneration = callableHandler(
       // Deleting now would strand the running job's refund; it finishes within minutes.
       throw domainError(
         'failed-precondition',
-        undefined,
+        'generation-still-running',
         'This generation is still running. Delete it when it has finished.',
       );
     }

@@ -38,7 +38,11 @@ export function toHttpsError(err: unknown): HttpsError {
       err.reason ? { reason: err.reason, ...err.extra } : undefined,
     );
   }
-  return new HttpsError('internal', 'Something went wrong on our side. Please try again.');
+  // Always with a reason: clients tell our own failures from requests that got no answer
+  // (which the Functions SDK also reports as `internal`) by its presence.
+  return new HttpsError('internal', 'Something went wrong on our side. Please try again.', {
+    reason: 'server-error' satisfies ErrorReason,
+  });
 }
 
 /** Validates callable input; a failure is `invalid-argument` naming the first bad field. */

@@ -26,6 +26,11 @@ export const ERROR_REASONS = [
   'origin-not-allowed',
   'account-pending-deletion',
   'not-found',
+  'server-error',
+  'price-not-configured',
+  'payments-not-configured',
+  'payment-provider-unavailable',
+  'generation-still-running',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
