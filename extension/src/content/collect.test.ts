@@ -209,10 +209,11 @@ describe('readImages + resolveImages', () => {
 
 describe('bestSrcsetCandidate', () => {
   it('handles empty, single and malformed candidate lists', () => {
-    expect(bestSrcsetCandidate(null, BASE)).toBe('');
-    expect(bestSrcsetCandidate('/a.jpg', BASE)).toBe(abs('/a.jpg'));
-    expect(bestSrcsetCandidate('  , /b.jpg 2x', BASE)).toBe(abs('/b.jpg'));
-    expect(bestSrcsetCandidate(`${PLACEHOLDER} 1x, /real.jpg 1x`, BASE)).toBe(abs('/real.jpg'));
+    expect(bestSrcsetCandidate(null, BASE)).toBeNull();
+    expect(bestSrcsetCandidate('/a.jpg', BASE)).toEqual({ url: abs('/a.jpg') });
+    expect(bestSrcsetCandidate('  , /b.jpg 2x', BASE)).toEqual({ url: abs('/b.jpg') });
+    expect(bestSrcsetCandidate(`${PLACEHOLDER} 1x, /real.jpg 1x`, BASE)).toEqual({ url: abs('/real.jpg') });
+    expect(bestSrcsetCandidate('/s.jpg 320w,/l.jpg 640w', BASE)).toEqual({ url: abs('/l.jpg'), width: 640 });
   });
 });
 

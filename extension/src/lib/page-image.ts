@@ -46,7 +46,10 @@ export interface PageImage {
   src: string;
   /** What the page displays (already loaded by the page): used for the grid thumbnail. */
   thumb: string;
-  /** Natural size in pixels; 0 when not known yet (lazy images). */
+  /**
+   * Pixel size of the image at `src` (what will be sent); 0 while unknown (a lazy image not
+   * loaded yet, a higher-density srcset candidate the page has not loaded).
+   */
   width: number;
   height: number;
   /** Displayed size in CSS pixels. */

@@ -16,6 +16,8 @@ const raw = (over: Partial<RawImage>): RawImage => ({
   ...over,
 });
 
+const px = (naturalWidth: number, naturalHeight: number) => ({ naturalWidth, naturalHeight });
+
 describe('absoluteUrl', () => {
   it.each([
     ['/a.jpg', 'https://shop.test/a.jpg'],
@@ -89,6 +91,71 @@ describe('resolveImages', () => {
       BASE,
     );
     expect(images.map((i) => i.src)).toEqual(['https://shop.test/same.jpg']);
+  });
+
+  it('reads compact srcsets and trailing commas as the browser does: the largest real candidate', () => {
+    const images = resolveImages(
+      [
+        raw({ current: 'https://shop.test/a.jpg', srcsets: ['/a.jpg 320w,/b.jpg 640w'] }),
+        raw({ current: 'https://shop.test/c.jpg', srcsets: ['/c.jpg 1x, /d.jpg 2x,'] }),
+      ],
+      BASE,
+    );
+    expect(images.map((i) => i.src)).toEqual(['https://shop.test/b.jpg', 'https://shop.test/d.jpg']);
+  });
+
+  describe('the size shown is the size of the image that will be sent', () => {
+    it('what is loaded, when that is what will be sent', () => {
+      const [image] = resolveImages(
+        [
+          raw({
+            current: 'https://shop.test/big.jpg',
+            srcsets: ['/small.jpg 1x, /big.jpg 2x'],
+            ...px(1000, 800),
+          }),
+        ],
+        BASE,
+      );
+      expect(image).toMatchObject({ src: 'https://shop.test/big.jpg', width: 1000, height: 800 });
+    });
+
+    it('a wider w candidate: its width, with the loaded image’s proportions', () => {
+      const [image] = resolveImages(
+        [
+          raw({
+            current: 'https://shop.test/s.jpg',
+            srcsets: ['/s.jpg 400w, /l.jpg 1600w'],
+            ...px(400, 300),
+          }),
+        ],
+        BASE,
+      );
+      expect(image).toMatchObject({ src: 'https://shop.test/l.jpg', width: 1600, height: 1200 });
+    });
+
+    it('none for a 2x candidate while the page shows the 1x one (its pixels are unknown)', () => {
+      const [image] = resolveImages(
+        [raw({ current: 'https://shop.test/1x.jpg', srcsets: ['/1x.jpg 1x, /2x.jpg 2x'], ...px(250, 250) })],
+        BASE,
+      );
+      expect(image).toMatchObject({ src: 'https://shop.test/2x.jpg', width: 0, height: 0 });
+    });
+
+    it('none for a lazy image whose placeholder is what is loaded', () => {
+      const [image] = resolveImages(
+        [
+          raw({
+            current: 'https://shop.test/placeholder-250.png',
+            lazy: ['/real-500x400.jpg'],
+            ...px(250, 250),
+            displayWidth: 500,
+            displayHeight: 400,
+          }),
+        ],
+        BASE,
+      );
+      expect(image).toMatchObject({ src: 'https://shop.test/real-500x400.jpg', width: 0, height: 0 });
+    });
   });
 
   it(`lists at most ${MAX_IMAGES} images`, () => {

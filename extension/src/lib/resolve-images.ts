@@ -4,6 +4,7 @@
  * http(s), blob and real (large) data: URLs come out.
  */
 import { MAX_IMAGES, MIN_DATA_URL, MIN_SIDE, type PageImage, type RawImage } from './page-image';
+import { largestCandidate, parseSrcset } from './srcset';
 
 /** Same bound as the read-image request and the server's URL field. */
 const MAX_URL = 2048;
@@ -21,18 +22,32 @@ export function absoluteUrl(raw: string | undefined, base: string): string {
   }
 }
 
-/** The candidate with the largest width (`800w`) or density (`2x`) descriptor, or ''. */
-export function bestSrcsetCandidate(srcset: string | null | undefined, base: string): string {
-  let best = '';
-  let bestScore = -1;
-  if (!srcset) return best;
-  for (const part of srcset.split(/,\s+/)) {
-    const [raw, descriptor] = part.trim().split(/\s+/);
-    const url = absoluteUrl(raw, base);
-    const score = parseFloat(descriptor ?? '') || 1;
-    if (url && score > bestScore) [best, bestScore] = [url, score];
-  }
-  return best;
+/** The largest usable candidate of a srcset (parsed as the HTML standard says), or null. */
+export function bestSrcsetCandidate(
+  srcset: string | null | undefined,
+  base: string,
+): { url: string; width?: number } | null {
+  if (!srcset) return null;
+  const best = largestCandidate(parseSrcset(srcset), (c) => absoluteUrl(c.url, base) !== '');
+  return best ? { url: absoluteUrl(best.url, base), width: best.width } : null;
+}
+
+/**
+ * The pixel size of the image that will be sent, or 0×0 while it is unknown: what is loaded
+ * when that is what will be sent; for a wider srcset candidate, its `w` width with the loaded
+ * image's proportions (a srcset lists one picture at several sizes); otherwise unknown (a
+ * density candidate's pixels, a lazy image not loaded yet).
+ */
+function sentSize(
+  image: RawImage,
+  loadedUrl: string,
+  src: string,
+  width: number | undefined,
+): { width: number; height: number } {
+  const { naturalWidth: w, naturalHeight: h } = image;
+  if (w > 0 && h > 0 && src === loadedUrl) return { width: w, height: h };
+  if (width && w > 0 && h > 0) return { width, height: Math.round((width * h) / w) };
+  return { width: 0, height: 0 };
 }
 
 /** The page's images, deduplicated by URL, in document order. */
@@ -40,20 +55,23 @@ export function resolveImages(raw: readonly RawImage[], base: string): PageImage
   const seen = new Set<string>();
   const out: PageImage[] = [];
   for (const image of raw) {
-    const thumb = absoluteUrl(image.current, base) || absoluteUrl(image.src, base);
+    const loaded = absoluteUrl(image.current, base);
+    const thumb = loaded || absoluteUrl(image.src, base);
     let source = '';
-    for (const list of image.srcsets ?? []) source ||= bestSrcsetCandidate(list, base);
-    for (const value of image.lazy ?? []) source ||= absoluteUrl(value, base);
-    let width = image.naturalWidth;
-    let height = image.naturalHeight;
-    if (width < MIN_SIDE || height < MIN_SIDE) {
-      // A loaded icon or tracking pixel, unless it is a lazy image's placeholder.
-      if (width > 0 && !source) continue;
-      width = height = 0;
+    let sourceWidth: number | undefined;
+    for (const list of image.srcsets ?? []) {
+      if (source) break;
+      const best = bestSrcsetCandidate(list, base);
+      if (best) [source, sourceWidth] = [best.url, best.width];
     }
+    for (const value of image.lazy ?? []) source ||= absoluteUrl(value, base);
+    const small = image.naturalWidth < MIN_SIDE || image.naturalHeight < MIN_SIDE;
+    // A loaded icon or tracking pixel, unless it is a lazy image's placeholder.
+    if (small && image.naturalWidth > 0 && !source) continue;
     const src = source || thumb;
     if (!src || seen.has(src)) continue;
     seen.add(src);
+    const { width, height } = small ? { width: 0, height: 0 } : sentSize(image, loaded, src, sourceWidth);
     out.push({
       src,
       thumb: thumb || src,
