@@ -4,13 +4,15 @@
 //   --offline-only    skip the emulator tier silently (used by `npm run test:offline`)
 //   --emulators-only  run only the emulator tier and fail loudly when it cannot run
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorTierBlocker, ROOT, PROJECT_ID } from './lib/emulators.mjs';
+import { runVitestTier, totalsLine } from './lib/vitest-tier.mjs';
 
 const args = new Set(process.argv.slice(2));
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
-const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Every vitest tier run so far, with its totals (null when it left no report). */
+const tiers = [];
 
 function run(title, cmd, cmdArgs, env = {}) {
   console.info(`\n▶ ${title}`);
@@ -26,27 +28,27 @@ function run(title, cmd, cmdArgs, env = {}) {
 }
 
 function vitest(title, projectArgs, reportName, wrap) {
-  const report = join(ROOT, 'artifacts', `vitest-${reportName}.json`);
-  const vitestArgs = [
-    'run',
-    ...projectArgs,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ];
-  if (wrap)
-    run(title, bin('firebase'), [...wrap, `${bin('vitest')} ${vitestArgs.map((a) => `'${a}'`).join(' ')}`]);
-  else run(title, bin('vitest'), vitestArgs);
-  if (existsSync(report)) {
-    const r = JSON.parse(readFileSync(report, 'utf8'));
-    totals.passed += r.numPassedTests ?? 0;
-    totals.failed += r.numFailedTests ?? 0;
-    totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.info(`\n▶ ${title}`);
+  const started = Date.now();
+  const { status, totals } = runVitestTier({
+    vitestBin: bin('vitest'),
+    args: projectArgs,
+    reportPath: join(ROOT, 'artifacts', `vitest-${reportName}.json`),
+    cwd: ROOT,
+    wrap: wrap && [bin('firebase'), ...wrap],
+  });
+  tiers.push({ title: reportName, totals });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (status !== 0) {
+    console.error(`✖ ${title} failed after ${secs}s`);
+    printTotals();
+    process.exit(status);
   }
+  console.info(`✔ ${title} (${secs}s)`);
 }
 
 function printTotals() {
-  console.info(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  console.info(`\n${totalsLine(tiers)}`);
 }
 
 function emulatorTier() {
