@@ -1,8 +1,10 @@
 /**
  * Helpers for component and store tests (happy-dom): an app with Pinia, i18n and a memory
- * router, and a signed-in auth store. Tests mock `firebase/auth` and `lib/data/*` themselves.
+ * router, and a signed-in auth store. Tests mock `firebase/auth` and `lib/data/*` themselves,
+ * and wait for what they expect with {@link until}, never for a number of ticks.
  */
-import { mount, flushPromises } from '@vue/test-utils';
+import { vi } from 'vitest';
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
 import type { Component } from 'vue';
@@ -54,14 +56,14 @@ export async function mountAt(
     global: { plugins: [pinia, i18n, router] },
     attachTo: document.body,
   });
-  await flushPromises();
   return { wrapper, router };
 }
 
-/** Resolves after pending promises and a macrotask (dynamic imports settle). */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await flushPromises();
-    await new Promise((r) => setTimeout(r, 0));
-  }
+/**
+ * Retries `assertion` until it passes: the page's dynamic imports and mocked calls resolve when
+ * they resolve, and a loaded machine must not fail a test that waited a fixed number of ticks.
+ * The generous timeout only matters when the assertion is genuinely false.
+ */
+export function until<T>(assertion: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(assertion, { timeout: 10_000, interval: 10 });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { externalMessageSchema } from '@mimicit/shared';
-import { mountAt, settle, signedInPinia } from '../testing';
+import { mountAt, signedInPinia, until } from '../testing';
 import ExtensionConnectPage from './ExtensionConnectPage.vue';
 import LandingPage from './LandingPage.vue';
 
@@ -41,14 +41,13 @@ describe('ExtensionConnectPage', () => {
       cb({ ok: true }),
     );
     const { wrapper } = await mountAt(ExtensionConnectPage, `/extension/connect?ext=${EXT}`);
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=bridge-connected]').exists()).toBe(true));
     expect(sendMessage).toHaveBeenCalledWith(
       EXT,
       { type: 'auth/token', token: 't'.repeat(40) },
       expect.any(Function),
     );
     expect(externalMessageSchema.safeParse(sendMessage.mock.calls[0]![1]).success).toBe(true);
-    expect(wrapper.find('[data-test=bridge-connected]').exists()).toBe(true);
     expect(JSON.parse(localStorage.getItem('mimicit-extension-ids')!)).toEqual([EXT]);
   });
 
@@ -58,8 +57,7 @@ describe('ExtensionConnectPage', () => {
       cb({ ok: false, error: 'sign-in failed' }),
     );
     const { wrapper } = await mountAt(ExtensionConnectPage, `/extension/connect?ext=${EXT}`);
-    await settle();
-    expect(wrapper.find('[data-test=bridge-failed]').text()).toContain('sign-in failed');
+    await until(() => expect(wrapper.find('[data-test=bridge-failed]').text()).toContain('sign-in failed'));
     expect(localStorage.getItem('mimicit-extension-ids')).toBeNull();
   });
 
@@ -86,8 +84,7 @@ describe('LandingPage', () => {
     authSdk.signInWithPopup.mockRejectedValue({ code: 'auth/popup-blocked' });
     const { wrapper } = await mountAt(LandingPage, '/', { pinia: signedInPinia(null) });
     await wrapper.find('[data-test=cta]').trigger('click');
-    await settle();
-    expect(wrapper.find('[data-test=auth-error]').text()).toContain('Allow pop-ups');
+    await until(() => expect(wrapper.find('[data-test=auth-error]').text()).toContain('Allow pop-ups'));
   });
 
   it('returns to the page the guard stopped after signing in', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mountAt, settle } from '../testing';
+import { mountAt, until } from '../testing';
 import HistoryDetailPage from './HistoryDetailPage.vue';
 
 vi.mock('firebase/auth', () => ({
@@ -48,33 +48,30 @@ describe('HistoryDetailPage', () => {
     const { wrapper } = await mountAt(HistoryDetailPage, '/history/g9', { props: { id: 'g9' } });
     expect(wrapper.find('[data-test=state-loading]').exists()).toBe(true);
     resolve(null);
-    await settle();
-    expect(wrapper.find('[data-test=state-empty]').text()).toContain('does not exist');
+    await until(() => expect(wrapper.find('[data-test=state-empty]').text()).toContain('does not exist'));
   });
 
   it('shows a load error', async () => {
     data.fetchGeneration.mockRejectedValue({ code: 'deadline-exceeded' });
     const { wrapper } = await mountAt(HistoryDetailPage, '/history/g9', { props: { id: 'g9' } });
-    await settle();
-    expect(wrapper.find('[data-test=state-error]').text()).toContain('took too long');
+    await until(() => expect(wrapper.find('[data-test=state-error]').text()).toContain('took too long'));
   });
 
   it('shows settings, prompt, the failure and "not charged"; deletes after confirmation', async () => {
     data.fetchGeneration.mockResolvedValue(failed);
     api.deleteGeneration.mockResolvedValue({ deleted: true, imagesDeleted: 0 });
     const { wrapper, router } = await mountAt(HistoryDetailPage, '/history/g9', { props: { id: 'g9' } });
-    await settle();
+    await until(() => expect(wrapper.text()).toContain('a lighthouse at dusk'));
     expect(data.fetchGeneration).toHaveBeenCalledWith('u1', 'g9');
     expect(wrapper.text()).toContain('a lighthouse at dusk');
     expect(wrapper.text()).toContain('16:9');
     expect(wrapper.text()).toContain('The provider is unavailable');
     expect(wrapper.find('[data-test=not-charged]').exists()).toBe(true);
     await wrapper.find('[data-test=delete]').trigger('click');
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=dialog-confirm]').exists()).toBe(true));
     expect(api.deleteGeneration).not.toHaveBeenCalled();
     await wrapper.find('[data-test=dialog-confirm]').trigger('click');
-    await settle();
-    expect(api.deleteGeneration).toHaveBeenCalledWith('g9');
+    await until(() => expect(api.deleteGeneration).toHaveBeenCalledWith('g9'));
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/history'));
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerationItem } from '../lib/data/generations';
-import { mountAt, settle } from '../testing';
+import { mountAt, until } from '../testing';
 import HistoryPage from './HistoryPage.vue';
 
 vi.mock('firebase/auth', () => ({
@@ -54,8 +54,7 @@ describe('HistoryPage', () => {
   it('shows the empty state', async () => {
     data.fetchGenerationsPage.mockResolvedValue({ items: [], cursor: null });
     const { wrapper } = await mountAt(HistoryPage, '/history');
-    await settle();
-    expect(wrapper.find('[data-test=state-empty]').text()).toContain('Nothing here yet');
+    await until(() => expect(wrapper.find('[data-test=state-empty]').text()).toContain('Nothing here yet'));
   });
 
   it('shows an error with a retry that reloads', async () => {
@@ -64,11 +63,11 @@ describe('HistoryPage', () => {
     );
     data.fetchGenerationsPage.mockResolvedValueOnce({ items: [item('g1')], cursor: null });
     const { wrapper } = await mountAt(HistoryPage, '/history');
-    await settle();
-    expect(wrapper.find('[data-test=state-error]').text()).toContain('not available right now');
+    await until(() =>
+      expect(wrapper.find('[data-test=state-error]').text()).toContain('not available right now'),
+    );
     await wrapper.find('[data-test=state-error] button').trigger('click');
-    await settle();
-    expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(1);
+    await until(() => expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(1));
   });
 
   it('lists items newest first, marks failed ones as not charged, and pages with the cursor', async () => {
@@ -80,44 +79,42 @@ describe('HistoryPage', () => {
       })
       .mockResolvedValueOnce({ items: [item('g3')], cursor: null });
     const { wrapper } = await mountAt(HistoryPage, '/history');
-    await settle();
-    expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(2);
+    await until(() => expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(2));
     expect(wrapper.findAll('[data-test=not-charged]')).toHaveLength(1);
     await wrapper
       .findAll('button')
       .find((b) => b.text() === 'Load more')!
       .trigger('click');
-    await settle();
+    await until(() => expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(3));
     expect(data.fetchGenerationsPage).toHaveBeenLastCalledWith('u1', expect.any(Object), cursor);
-    expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(3);
-    expect(wrapper.text()).toContain('You have reached the end.');
+    await until(() => expect(wrapper.text()).toContain('You have reached the end.'));
   });
 
   it('filters by favorites and by a search word (lower-cased first word)', async () => {
     data.fetchGenerationsPage.mockResolvedValue({ items: [], cursor: null });
     const { wrapper } = await mountAt(HistoryPage, '/history');
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=state-empty]').exists()).toBe(true));
     await wrapper.find('[data-test=favorites-only]').setValue(true);
     await wrapper.find('[data-test=search]').setValue('Sunset beach');
     await wrapper.find('form').trigger('submit');
-    await settle();
-    expect(data.fetchGenerationsPage).toHaveBeenLastCalledWith(
-      'u1',
-      { favoritesOnly: true, word: 'Sunset', model: undefined },
-      null,
+    await until(() =>
+      expect(data.fetchGenerationsPage).toHaveBeenLastCalledWith(
+        'u1',
+        { favoritesOnly: true, word: 'Sunset', model: undefined },
+        null,
+      ),
     );
-    expect(wrapper.find('[data-test=state-empty]').text()).toContain('Nothing matches');
+    await until(() => expect(wrapper.find('[data-test=state-empty]').text()).toContain('Nothing matches'));
   });
 
   it('rolls a favorite back and explains when the write fails', async () => {
     data.fetchGenerationsPage.mockResolvedValue({ items: [item('g1')], cursor: null });
     data.setFavorite.mockRejectedValue(Object.assign(new Error('no'), { code: 'permission-denied' }));
     const { wrapper } = await mountAt(HistoryPage, '/history');
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=favorite]').exists()).toBe(true));
     await wrapper.find('[data-test=favorite]').trigger('click');
-    await settle();
+    await until(() => expect(wrapper.text()).toContain('You do not have access to this.'));
     expect(data.setFavorite).toHaveBeenCalledWith('u1', 'g1', true);
     expect(wrapper.find('[data-test=favorite]').attributes('aria-pressed')).toBe('false');
-    expect(wrapper.text()).toContain('You do not have access to this.');
   });
 });
