@@ -40,10 +40,13 @@ export async function callFunction<T>(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
+    // No answer at all: the code says so and the cause keeps what fetch reported.
     const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
     throw new CallableError(
       timedOut ? 'deadline-exceeded' : 'unavailable',
       timedOut ? 'Timed out.' : 'Network error.',
+      undefined,
+      { cause: err },
     );
   }
   const body: unknown = await res.json().catch(() => null);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { errorKey } from './errors';
+import { describe, expect, it, vi } from 'vitest';
+import { errorKey, failureKey } from './errors';
 import { DataError } from './data/timeout';
 
 describe('errorKey', () => {
@@ -32,10 +32,44 @@ describe('errorKey', () => {
     expect(errorKey(new DataError('deadline-exceeded', 'slow'))).toBe('errors.timeout');
   });
 
-  it('treats an unreachable functions server (internal/"internal") as a network problem', () => {
-    expect(errorKey(Object.assign(new Error('internal'), { code: 'functions/internal' }))).toBe(
-      'errors.network',
-    );
-    expect(errorKey(Object.assign(new Error('boom'), { code: 'functions/internal' }))).toBe('errors.generic');
+  it('maps by code and reason, never by message text', () => {
+    // Whatever the SDK's wording: `internal` without our reason is a request that got no answer.
+    for (const message of ['internal', 'internal [0]', 'INTERNAL', 'anything else']) {
+      expect(errorKey(Object.assign(new Error(message), { code: 'functions/internal' }))).toBe(
+        'errors.network',
+      );
+    }
+    // Our server's own unexpected failure carries a reason.
+    expect(
+      errorKey(
+        Object.assign(new Error('internal'), {
+          code: 'functions/internal',
+          details: { reason: 'server-error' },
+        }),
+      ),
+    ).toBe('errors.reason.server-error');
+  });
+
+  it('says "offline" when the browser has no network at all', () => {
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      expect(errorKey({ code: 'functions/internal' })).toBe('errors.offline');
+      expect(errorKey({ code: 'unavailable' })).toBe('errors.offline');
+      // A reason from the server is still the precise cause.
+      expect(
+        errorKey({ code: 'functions/failed-precondition', details: { reason: 'insufficient-credits' } }),
+      ).toBe('errors.reason.insufficient-credits');
+    } finally {
+      online.mockRestore();
+    }
+  });
+});
+
+describe('failureKey', () => {
+  it('translates a failed generation’s code; internal is our own failure', () => {
+    expect(failureKey('provider-timeout')).toBe('errors.reason.provider-timeout');
+    expect(failureKey('internal')).toBe('errors.reason.server-error');
+    expect(failureKey('made-up')).toBeUndefined();
+    expect(failureKey(undefined)).toBeUndefined();
   });
 });

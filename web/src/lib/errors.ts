@@ -1,6 +1,7 @@
 /**
  * Maps any error (callable `HttpsError`, Firestore, Storage, Auth, our timeouts) to the i18n key
  * of a translated, actionable message. `details.reason` wins: it names the precise cause.
+ * Nothing here reads an error's message text: SDKs reword messages between versions.
  */
 import en from '../i18n/en';
 
@@ -20,11 +21,30 @@ function codeOf(err: unknown): string {
   return typeof code === 'string' ? code.replace(/^(functions|firestore|storage)\//, '') : '';
 }
 
+/** Codes an SDK uses when a request got no usable answer (among other causes). */
+const NO_ANSWER = new Set(['internal', 'unavailable', 'deadline-exceeded', 'auth/network-request-failed']);
+
+/** The browser says it has no network at all. */
+function offline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/**
+ * The i18n key for a failed generation's `failureCode` (an error reason, or `internal` for our
+ * own unexpected failures), or undefined when there is no translated message for it.
+ */
+export function failureKey(code: string | undefined): string | undefined {
+  if (code === 'internal') return 'errors.reason.server-error';
+  return code && Object.hasOwn(en.errors.reason, code) ? `errors.reason.${code}` : undefined;
+}
+
 /** The i18n key describing `err` for a person. */
 export function errorKey(err: unknown): string {
   const reason = knownReason(err);
   if (reason) return `errors.reason.${reason}`;
-  switch (codeOf(err)) {
+  const code = codeOf(err);
+  if (NO_ANSWER.has(code) && offline()) return 'errors.offline';
+  switch (code) {
     case 'auth/popup-blocked':
       return 'auth.popupBlocked';
     case 'auth/popup-closed-by-user':
@@ -48,8 +68,11 @@ export function errorKey(err: unknown): string {
     case 'object-not-found':
       return 'errors.reason.not-found';
     case 'internal':
-      // The Functions SDK reports an unreachable server as `internal` with this message.
-      return (err as Error).message === 'internal' ? 'errors.network' : 'errors.generic';
+      // Our functions send every failure of their own with a reason (`server-error` for the
+      // unexpected ones), so an `internal` without one did not come from our code: it is how the
+      // Functions SDK reports a request that got no answer (refused or dropped connection, a
+      // crash before our handler, a proxy's error page).
+      return 'errors.network';
     default:
       return 'errors.generic';
   }
