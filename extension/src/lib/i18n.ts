@@ -65,6 +65,14 @@ const en = {
   'error.provider-unavailable': 'The model is unavailable right now. Your credits were refunded.',
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
+  'error.network': 'The server could not be reached. Check your connection and try again.',
+  'error.offline': 'You are offline. Check your connection and try again.',
+  'error.timeout': 'The server took too long to answer. Please try again.',
+  'error.server-error': 'Something went wrong on our side. Please try again.',
+  'error.account-pending-deletion':
+    'Your account is scheduled for deletion. Keep it on your Profile page on the website to continue.',
+  dismiss: 'Dismiss',
+  'model.local-preview': 'Local preview (no AI)',
 };
 
 export type MessageKey = keyof typeof en;
@@ -74,14 +82,14 @@ const ja: Record<MessageKey, string> = {
   creditsOne: '{n} クレジット',
   creditsUnknown: '— クレジット',
   language: '言語',
-  signIn: 'サインイン',
-  signOut: 'サインアウト',
-  signInTitle: 'サインインしてプロンプト化・画像生成',
+  signIn: 'ログイン',
+  signOut: 'ログアウト',
+  signInTitle: 'ログインしてプロンプト化・画像生成',
   signInBody:
-    'Mimicit のウェブサイトで Google アカウントでサインインすると、拡張機能も同じアカウントでサインインします。',
-  signInWaiting: 'Mimicit のタブでサインインを完了してください…',
-  signInFailed: 'サインインに失敗しました。ウェブサイトを開いてもう一度お試しください。',
-  signedInAs: '{name} でサインイン中',
+    'Mimicit のウェブサイトで Google アカウントでログインすると、拡張機能も同じアカウントでログインします。',
+  signInWaiting: 'Mimicit のタブでログインを完了してください…',
+  signInFailed: 'ログインに失敗しました。ウェブサイトを開いてもう一度お試しください。',
+  signedInAs: '{name} でログイン中',
   imagesTitle: 'このページの画像',
   imagesCount: '{n} 枚',
   refresh: '再読み込み',
@@ -129,7 +137,15 @@ const ja: Record<MessageKey, string> = {
   'error.provider-safety': '安全上の理由により、モデルがこのリクエストを拒否しました。',
   'error.provider-unavailable': 'モデルが現在利用できません。クレジットは返還されました。',
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
-  'error.unauthenticated': 'セッションの有効期限が切れました。もう一度サインインしてください。',
+  'error.unauthenticated': 'セッションの有効期限が切れました。もう一度ログインしてください。',
+  'error.network': 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
+  'error.offline': 'オフラインです。接続を確認して、もう一度お試しください。',
+  'error.timeout': 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',
+  'error.server-error': 'サーバー側で問題が発生しました。もう一度お試しください。',
+  'error.account-pending-deletion':
+    'アカウントは削除の予定です。続けるには、ウェブサイトのプロフィールでアカウントを残してください。',
+  dismiss: '閉じる',
+  'model.local-preview': 'ローカルプレビュー（AI なし）',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };
@@ -149,8 +165,32 @@ export function credits(n: number): string {
   return t(n === 1 ? 'creditsOne' : 'credits', { n });
 }
 
-/** The message for a callable error reason or code, or the generic one. */
+/**
+ * Codes for a request that got no usable answer: our client's own `unavailable` (fetch failed,
+ * with the cause attached) and an `internal` without a reason (our server always sends one).
+ */
+const NO_ANSWER: Record<string, MessageKey> = {
+  unavailable: 'error.network',
+  internal: 'error.network',
+  'deadline-exceeded': 'error.timeout',
+};
+
+/** The message for a callable error reason or code (or a generation's failure code), else the generic one. */
 export function errorMessage(reasonOrCode: string | undefined): string {
   const key = `error.${reasonOrCode}`;
-  return key in en ? t(key as MessageKey) : t('errorGeneric');
+  if (key in en) return t(key as MessageKey);
+  const noAnswer = reasonOrCode ? NO_ANSWER[reasonOrCode] : undefined;
+  if (!noAnswer) return t('errorGeneric');
+  return t(typeof navigator !== 'undefined' && navigator.onLine === false ? 'error.offline' : noAnswer);
+}
+
+/** Why a generation failed: its failure code (`internal` is our own unexpected failure). */
+export function failureMessage(code: string | undefined): string {
+  return errorMessage(code === 'internal' ? 'server-error' : code);
+}
+
+/** A model's name: product names as the catalog has them, descriptive labels translated. */
+export function modelLabel(id: string, catalogLabel: string | undefined): string {
+  const key = `model.${id}`;
+  return key in en ? t(key as MessageKey) : (catalogLabel ?? id);
 }

@@ -43,6 +43,7 @@ export interface ResultItem {
   prompts: string[];
   imagePaths: string[];
   favorite: boolean;
+  /** The failure's reason code (an error reason, or `internal`): the panel translates it. */
   failure?: string;
 }
 
@@ -57,7 +58,7 @@ export function toResultItem(id: string, data: DocumentData): ResultItem {
     prompts: Array.isArray(data.resultPrompts) ? data.resultPrompts.map(String) : [],
     imagePaths: images.map((i) => i.path).filter((p): p is string => typeof p === 'string'),
     favorite: data.favorite === true,
-    failure: typeof data.failureReason === 'string' ? data.failureReason : undefined,
+    failure: typeof data.failureCode === 'string' ? data.failureCode : undefined,
   };
 }
 
@@ -70,7 +71,7 @@ function fromAnswer(kind: ResultItem['kind'], r: GenerationResult): ResultItem {
     prompts: r.resultPrompts ?? [],
     imagePaths: r.imagePaths ?? [],
     favorite: false,
-    failure: r.failureReason,
+    failure: r.failureCode,
   };
 }
 
@@ -114,10 +115,11 @@ export const useGenerationsStore = defineStore('generations', () => {
     image: PageImage | null,
     call: (source: unknown) => Promise<GenerationResult>,
   ): Promise<void> {
+    // One job at a time: a repeated start while one is being sent is the same action.
+    if (busy.value) return;
     const images = useImagesStore();
     busy.value = true;
-    error.value = '';
-    errorFor.value = null;
+    clearError();
     try {
       let result: GenerationResult;
       try {
@@ -138,6 +140,13 @@ export const useGenerationsStore = defineStore('generations', () => {
     } finally {
       busy.value = false;
     }
+  }
+
+  /** Forgets the last error (its cause is gone, or the person dismissed it). */
+  function clearError(): void {
+    error.value = '';
+    errorFor.value = null;
+    errorReason.value = undefined;
   }
 
   async function describe(image: PageImage, model: string): Promise<void> {
@@ -196,8 +205,7 @@ export const useGenerationsStore = defineStore('generations', () => {
     current.value = null;
     recent.value = [];
     prompt.value = '';
-    error.value = '';
-    errorFor.value = null;
+    clearError();
   }
 
   async function toggleFavorite(item: ResultItem): Promise<void> {
@@ -222,6 +230,7 @@ export const useGenerationsStore = defineStore('generations', () => {
     error,
     errorFor,
     errorReason,
+    clearError,
     describe,
     generate,
     start,
