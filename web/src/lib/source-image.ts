@@ -30,6 +30,8 @@ function readAsDataUrl(file: Blob): Promise<string> {
 /** Validates and reads an image file into a data URL. */
 export async function sourceFromFile(file: File): Promise<ChosenSource> {
   if (!ACCEPTED.includes(file.type)) throw new SourceError('generate.notAnImage');
+  // The server refuses it too, but only after the person has waited for a round trip.
+  if (file.size === 0) throw new SourceError('generate.emptyFile');
   if (file.size > MAX_SOURCE_BYTES) throw new SourceError('generate.tooLarge');
   const dataUrl = await readAsDataUrl(file);
   return { source: { dataUrl }, previewUrl: dataUrl, label: file.name || 'image' };

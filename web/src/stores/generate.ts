@@ -3,7 +3,7 @@
  * comparison. Each run follows its generation document while the provider works.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import type { AspectRatio, GenerationResult, Locale, PromptStyle, Resolution } from '@mimicit/shared';
 import { useAuthStore } from './auth';
 import { errorKey as toErrorKey } from '../lib/errors';
@@ -24,6 +24,8 @@ export interface Run {
   favorite: boolean;
   refunded: boolean;
   failureReason?: string;
+  /** The failure's reason code (an error reason, or `internal`), for a translated message. */
+  failureCode?: string;
   errorKey?: string;
 }
 
@@ -49,6 +51,11 @@ export const useGenerateStore = defineStore('generate', () => {
   const useReference = ref(false);
   const runs = ref<Run[]>([]);
   const stops: (() => void)[] = [];
+  /**
+   * True from a click on Generate/Compare until its request is on its way: a second start in
+   * that window is the same action repeated, not a new one (one request id, one charge).
+   */
+  const starting = ref(false);
 
   function runFor(model: string, promptText?: string): Run {
     return {
@@ -70,6 +77,7 @@ export const useGenerateStore = defineStore('generate', () => {
     run.imagePaths = res.imagePaths ?? [];
     run.resultPrompts = res.resultPrompts ?? [];
     run.failureReason = res.failureReason;
+    run.failureCode = res.failureCode;
     run.refunded = res.status === 'failed';
   }
 
@@ -80,6 +88,7 @@ export const useGenerateStore = defineStore('generate', () => {
     run.favorite = doc.favorite;
     run.refunded = doc.refunded;
     run.failureReason = doc.failureReason;
+    run.failureCode = doc.failureCode;
   }
 
   /** While the provider works, follow the document (a dropped call loses nothing). */
@@ -112,8 +121,14 @@ export const useGenerateStore = defineStore('generate', () => {
     if (run.resultPrompts[0]) prompt.value = run.resultPrompts[0];
   }
 
+  /** True while a describe call or its generation is still running. */
+  function describing(): boolean {
+    const status = describeRun.value?.status;
+    return status === 'calling' || status === 'pending';
+  }
+
   async function describe(): Promise<void> {
-    if (!source.value) return;
+    if (!source.value || describing()) return;
     describeRun.value = runFor(describeModel.value);
     // The reactive proxy, so the page sees every update.
     const live = describeRun.value;
@@ -140,13 +155,15 @@ export const useGenerateStore = defineStore('generate', () => {
   }
 
   async function generate(): Promise<void> {
+    if (starting.value) return;
+    starting.value = true;
     const text = prompt.value;
     if (compareMode.value) return compare(text);
     runs.value.unshift(runFor(imageModel.value, text));
     const run = runs.value[0]!;
     try {
       const { generateImage } = await import('../lib/data/api');
-      const res = await generateImage({
+      const call = generateImage({
         requestId: run.key,
         model: run.model,
         prompt: text,
@@ -155,10 +172,13 @@ export const useGenerateStore = defineStore('generate', () => {
         resolution: resolution.value,
         count: count.value,
       });
-      applyResult(run, res);
+      starting.value = false;
+      applyResult(run, await call);
       void follow(run);
     } catch (err) {
       fail(run, err);
+    } finally {
+      starting.value = false;
     }
   }
 
@@ -169,7 +189,7 @@ export const useGenerateStore = defineStore('generate', () => {
     const live = runs.value.slice(0, batch.length);
     try {
       const { generateComparison } = await import('../lib/data/api');
-      const res = await generateComparison({
+      const call = generateComparison({
         requestId,
         models: batch.map((r) => r.model),
         prompt: text,
@@ -177,6 +197,8 @@ export const useGenerateStore = defineStore('generate', () => {
         aspectRatio: aspectRatio.value,
         resolution: resolution.value,
       });
+      starting.value = false;
+      const res = await call;
       for (const run of live) {
         const r = res.results.find((x) => x.model === run.model);
         if (r) {
@@ -186,8 +208,21 @@ export const useGenerateStore = defineStore('generate', () => {
       }
     } catch (err) {
       for (const run of live) fail(run, err);
+    } finally {
+      starting.value = false;
     }
   }
+
+  /** Removes a finished run's card (errors and failures pile up otherwise). */
+  function dismiss(key: string): void {
+    runs.value = runs.value.filter((r) => r.key !== key || r.status === 'calling' || r.status === 'pending');
+  }
+
+  // A describe error is about the source it was given: it goes when that source does.
+  watch(source, () => {
+    const status = describeRun.value?.status;
+    if (status === 'error' || status === 'failed') describeRun.value = null;
+  });
 
   /** "Use again": the settings and prompt of an earlier generation. */
   function reuse(
@@ -229,8 +264,10 @@ export const useGenerateStore = defineStore('generate', () => {
     count,
     useReference,
     runs,
+    starting,
     describe,
     generate,
+    dismiss,
     reuse,
     stopAll,
   };
