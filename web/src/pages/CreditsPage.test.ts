@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CREDIT_PACKS } from '@mimicit/shared';
-import { mountAt, settle, signedInPinia, TEST_PROFILE } from '../testing';
+import { CREDIT_PACKS, ERROR_REASONS } from '@mimicit/shared';
+import en from '../i18n/en';
+import { mountAt, signedInPinia, TEST_PROFILE, until } from '../testing';
 import CreditsPage from './CreditsPage.vue';
 import CheckoutSuccessPage from './CheckoutSuccessPage.vue';
 
@@ -39,7 +40,7 @@ describe('CreditsPage', () => {
       cursor: null,
     });
     const { wrapper } = await mountAt(CreditsPage, '/credits');
-    await settle();
+    await until(() => expect(wrapper.findAll('[data-test=ledger-row]')).toHaveLength(2));
     expect(wrapper.find('[data-test=credits-balance]').text()).toBe('12 credits');
     expect(wrapper.findAll('[data-test=packs] li')).toHaveLength(3);
     expect(wrapper.text()).toContain('$4.00');
@@ -59,14 +60,14 @@ describe('CreditsPage', () => {
 
     ledger.fetchLedgerPage.mockResolvedValueOnce({ items: [], cursor: null });
     ({ wrapper } = await mountAt(CreditsPage, '/credits'));
-    await settle();
-    expect(wrapper.find('[data-test=state-empty]').text()).toContain('No credit changes yet');
+    await until(() =>
+      expect(wrapper.find('[data-test=state-empty]').text()).toContain('No credit changes yet'),
+    );
     wrapper.unmount();
 
     ledger.fetchLedgerPage.mockRejectedValueOnce(Object.assign(new Error('x'), { code: 'unavailable' }));
     ({ wrapper } = await mountAt(CreditsPage, '/credits'));
-    await settle();
-    expect(wrapper.find('[data-test=state-error]').exists()).toBe(true);
+    await until(() => expect(wrapper.find('[data-test=state-error]').exists()).toBe(true));
   });
 
   it('sends only the pack id, currency, locale and origin to checkout, then redirects', async () => {
@@ -82,16 +83,20 @@ describe('CreditsPage', () => {
       assign,
     } as Location);
     const { wrapper } = await mountAt(CreditsPage, '/credits');
-    await settle();
-    await wrapper.find('[data-test=buy-creator]').trigger('click');
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=buy-creator]').exists()).toBe(true));
+    // A triple click: one checkout session, one redirect.
+    for (const detail of [1, 2, 3]) {
+      wrapper.find('[data-test=buy-creator]').element.dispatchEvent(new MouseEvent('click', { detail }));
+    }
+    await until(() => expect(assign).toHaveBeenCalledWith('https://checkout.stripe.com/c/cs_1'));
+    expect(api.createCheckoutSession).toHaveBeenCalledTimes(1);
+    expect(assign).toHaveBeenCalledTimes(1);
     expect(api.createCheckoutSession).toHaveBeenCalledWith({
       packId: 'creator',
       currency: 'usd',
       locale: 'en',
       returnOrigin: 'http://127.0.0.1:5173',
     });
-    expect(assign).toHaveBeenCalledWith('https://checkout.stripe.com/c/cs_1');
     vi.restoreAllMocks();
   });
 
@@ -102,13 +107,51 @@ describe('CreditsPage', () => {
       details: { reason: 'origin-not-allowed' },
     });
     const { wrapper } = await mountAt(CreditsPage, '/credits', { locale: 'ja' });
-    await settle();
+    await until(() => expect(wrapper.find('[data-test=buy-starter]').text()).toBe('スターターを購入'));
     await wrapper.find('[data-test=buy-starter]').trigger('click');
-    await settle();
+    await until(() =>
+      expect(wrapper.find('[data-test=checkout-error]').text()).toContain('決済を開始できません'),
+    );
     expect(api.createCheckoutSession).toHaveBeenCalledWith(
       expect.objectContaining({ currency: 'jpy', locale: 'ja' }),
     );
-    expect(wrapper.find('[data-test=checkout-error]').text()).toContain('決済を開始できません');
+  });
+
+  it('shows the reason-specific message for every error reason the server sends', async () => {
+    ledger.fetchLedgerPage.mockResolvedValue({ items: [], cursor: null });
+    const { wrapper } = await mountAt(CreditsPage, '/credits');
+    await until(() => expect(wrapper.find('[data-test=buy-starter]').exists()).toBe(true));
+    for (const reason of ERROR_REASONS) {
+      api.createCheckoutSession.mockRejectedValueOnce(
+        Object.assign(new Error(`server text for ${reason} [400]`), {
+          code: 'functions/failed-precondition',
+          details: { reason },
+        }),
+      );
+      await wrapper.find('[data-test=buy-starter]').trigger('click');
+      await until(() =>
+        expect(wrapper.find('[data-test=checkout-error]').text(), reason).toBe(en.errors.reason[reason]),
+      );
+    }
+    expect(api.createCheckoutSession).toHaveBeenCalledTimes(ERROR_REASONS.length);
+  });
+
+  it('explains a missing price, and forgets it when another currency is chosen', async () => {
+    ledger.fetchLedgerPage.mockResolvedValue({ items: [], cursor: null });
+    api.createCheckoutSession.mockRejectedValue({
+      code: 'functions/failed-precondition',
+      details: { reason: 'price-not-configured', packId: 'starter', currency: 'jpy' },
+    });
+    const { wrapper } = await mountAt(CreditsPage, '/credits', { locale: 'ja' });
+    await until(() => expect(wrapper.find('[data-test=buy-starter]').exists()).toBe(true));
+    await wrapper.find('[data-test=buy-starter]').trigger('click');
+    await until(() =>
+      expect(wrapper.find('[data-test=checkout-error]').text()).toBe(
+        'このパックは現在この通貨では購入できません。別の通貨を選ぶか、後でお試しください。',
+      ),
+    );
+    await wrapper.find('[data-test=currency]').setValue('usd');
+    await until(() => expect(wrapper.find('[data-test=checkout-error]').exists()).toBe(false));
   });
 });
 
@@ -125,18 +168,25 @@ describe('CheckoutSuccessPage', () => {
     const { wrapper } = await mountAt(CheckoutSuccessPage, '/credits/success?session_id=cs_test_abc', {
       pinia,
     });
-    await settle();
-    expect(ledger.watchLedgerEntry).toHaveBeenCalledWith(
-      'u1',
-      'purchase-cs_test_abc',
-      expect.any(Function),
-      expect.any(Function),
+    await until(() =>
+      expect(ledger.watchLedgerEntry).toHaveBeenCalledWith(
+        'u1',
+        'purchase-cs_test_abc',
+        expect.any(Function),
+        expect.any(Function),
+      ),
     );
-    expect(wrapper.text()).toContain('Waiting for the credits');
+    // Pending: no thanks yet, a clear waiting state.
+    expect(wrapper.find('h1').text()).toBe('Confirming your purchase');
+    expect(wrapper.text()).not.toContain('Thank you');
+    expect(wrapper.find('[data-test=checkout-pending]').text()).toContain('Waiting for Stripe to confirm');
     push(null);
     push(entry('purchase-cs_test_abc', 50, 'purchase', 50));
-    await settle();
-    expect(wrapper.find('[data-test=checkout-credited]').text()).toContain('credits have arrived');
+    await until(() =>
+      expect(wrapper.find('[data-test=checkout-credited]').text()).toContain('credits have arrived'),
+    );
+    expect(wrapper.find('h1').text()).toBe('Thank you for your purchase');
+    expect(wrapper.find('[data-test=checkout-pending]').exists()).toBe(false);
   });
 
   it('shows an error instead of spinning when the data cannot be reached', async () => {
@@ -146,9 +196,23 @@ describe('CheckoutSuccessPage', () => {
         return () => undefined;
       },
     );
-    const { wrapper } = await mountAt(CheckoutSuccessPage, '/credits/success?session_id=cs_test_abc');
-    await settle();
-    expect(wrapper.find('[data-test=checkout-error]').exists()).toBe(true);
+    const { wrapper } = await mountAt(CheckoutSuccessPage, '/credits/success?session_id=cs_test_abc', {
+      locale: 'ja',
+    });
+    await until(() => expect(wrapper.find('[data-test=checkout-error]').exists()).toBe(true));
     expect(wrapper.find('[role=status]').exists()).toBe(false);
+    // Failed: never thanks above an error; what to do next instead.
+    expect(wrapper.find('h1').text()).toBe('ご購入を確認できませんでした');
+    expect(wrapper.text()).not.toContain('ありがとうございます');
+    expect(wrapper.find('[data-test=checkout-failed-help]').text()).toContain('自動で反映されます');
+  });
+
+  it('a return without a valid session is a failed state, not a thank-you', async () => {
+    const { wrapper } = await mountAt(CheckoutSuccessPage, '/credits/success?session_id=x');
+    await until(() =>
+      expect(wrapper.find('[data-test=checkout-state]').attributes('data-state')).toBe('failed'),
+    );
+    expect(wrapper.find('h1').text()).toBe('Your purchase could not be confirmed');
+    expect(ledger.watchLedgerEntry).not.toHaveBeenCalled();
   });
 });

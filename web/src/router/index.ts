@@ -50,7 +50,8 @@ export const routes: RouteRecordRaw[] = [
     path: CHECKOUT_RETURN_PATHS_LITE.success,
     name: 'checkout-success',
     component: () => import('../pages/CheckoutSuccessPage.vue'),
-    meta: { requiresAuth: true, titleKey: 'credits.successTitle' },
+    // Neutral: the page itself says whether the purchase is confirmed yet.
+    meta: { requiresAuth: true, titleKey: 'credits.checkoutTitle' },
   },
   {
     path: CHECKOUT_RETURN_PATHS_LITE.cancel,

@@ -47,8 +47,12 @@ export const useCreditsStore = defineStore('credits', () => {
     return fetchLedgerPage(uid, cursor);
   });
 
-  /** Creates a Checkout Session for a pack and sends the browser to Stripe. */
+  /**
+   * Creates a Checkout Session for a pack and sends the browser to Stripe. One checkout at a
+   * time: a repeated click while one is being created is the same purchase.
+   */
   async function checkout(packId: string, currency: Currency, locale: Locale): Promise<void> {
+    if (checkoutPack.value !== null) return;
     checkoutPack.value = packId;
     checkoutErrorKey.value = '';
     const [{ createCheckoutSession }, { errorKey }] = await Promise.all([
