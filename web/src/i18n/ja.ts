@@ -129,6 +129,12 @@ const ja: Messages = {
     usePrompt: 'このプロンプトで生成する',
     catalogError: 'モデルの一覧を読み込めませんでした。',
     imageAlt: '{model} が生成した画像',
+    emptyFile: 'ファイルが空です（0 バイト）。別の画像を選んでください。',
+    dismiss: '閉じる',
+    dismissLabel: '{model} の結果を閉じる',
+  },
+  models: {
+    'local-preview': 'ローカルプレビュー（AI なし）',
   },
   status: {
     pending: '処理中',
@@ -175,7 +181,7 @@ const ja: Messages = {
     packsTitle: 'クレジットを購入',
     currencyLabel: '通貨',
     packCredits: '{n} クレジット',
-    buy: '{pack} を購入',
+    buy: '{pack}を購入',
     redirecting: 'Stripe の安全な決済ページを開いています…',
     stripeNote:
       '決済は Stripe が行います。私たちが受け取るのは取引 ID・金額・日時のみで、カード情報は受け取りません。',
@@ -197,13 +203,18 @@ const ja: Messages = {
       adjustment: '調整',
     },
     successTitle: 'ご購入ありがとうございます',
-    successWaiting: 'お支払いを受け付けました。クレジットの反映を待っています…',
+    successWaiting: 'Stripe による支払いの確認とクレジットの反映を待っています…',
     successDone: 'クレジットが反映されました。現在の残高は {n} クレジットです。',
     successSlow:
       'クレジットはまだ反映されていません。1 分ほどかかることがあります。このページは自動で更新されます。',
     cancelTitle: '購入をキャンセルしました',
     cancelBody: '料金は発生していません。いつでもパックを選び直せます。',
     backToCredits: 'クレジットのページへ戻る',
+    checkoutTitle: 'ご購入',
+    pendingTitle: 'ご購入を確認しています',
+    failedTitle: 'ご購入を確認できませんでした',
+    failedBody:
+      'お支払いが完了していれば、クレジットは自動で反映されます。数分後にクレジットのページで残高をご確認ください。',
   },
   profile: {
     title: 'プロフィール',
@@ -231,17 +242,25 @@ const ja: Messages = {
     retentionAccount: 'アカウント削除後：個人データは 30 日以内にすべて消去。',
     deleteTitle: 'アカウントを削除',
     deleteBody:
-      '履歴と生成した画像はすぐに削除され、ログアウトしてログインできなくなります。その他のデータも 30 日以内に消去されます。未使用のクレジットは失われます。',
+      '履歴と生成した画像はすぐに削除され、すべての端末でログアウトします。{days} 日間は再びログインして「アカウントを残す」を選べば、削除を取り消せます（削除した履歴は戻りません）。その後、プロフィール、クレジット、その他の個人データは完全に消去され、ログインもできなくなります。未使用のクレジットは失われます。支払いの記録は税法に従って保存しますが、個人を特定する部分は最小限にします。',
     deleteConfirmLabel: '確認のため {word} と入力してください',
     deleteWord: 'DELETE',
     deleteButton: 'アカウントを削除する',
     deleting: '削除しています…',
     deleteError: 'アカウントを削除できませんでした。もう一度お試しください。',
-    deletionPending: '{date} に削除が申請されました。{purge} までにすべて消去されます。',
+    deletionPending:
+      'このアカウントは削除の予定です。{purge}に、プロフィール、クレジット、その他の個人データが完全に消去されます。それまではアカウントを残せます。',
     cancelDeletion: 'アカウントを残す',
-    deletedTitle: 'アカウントを削除しています',
-    deletedBody: '履歴と画像は削除され、ログアウトしました。残りの個人データは {date} までに消去されます。',
+    deletedTitle: 'アカウントの削除を受け付けました',
+    deletedBody:
+      '履歴と画像は削除され、ログアウトしました。プロフィール、クレジット、残りの個人データは{date}に完全に消去されます。',
     loadError: 'プロフィールを読み込めませんでした。',
+    saving: '保存しています…',
+    saveError: '言語をアカウントに保存できませんでした。このブラウザーでは選んだ言語のままです。',
+    deletedCancel:
+      '削除を取り消すには、{date}より前にもう一度ログインし、プロフィールで「アカウントを残す」を選んでください。',
+    deletionNotice: 'このアカウントは{date}に削除される予定です。',
+    deletionCancelled: 'アカウントを残しました。削除した履歴は戻りません。',
   },
   legal: {
     privacyTitle: 'プライバシーポリシー',
@@ -266,6 +285,7 @@ const ja: Messages = {
     unauthenticated: 'セッションが終了しました。もう一度ログインしてください。',
     permission: 'これにアクセスする権限がありません。',
     timeout: 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',
+    offline: 'オフラインです。接続を確認して、もう一度お試しください。',
     reason: {
       'insufficient-credits': 'クレジットが足りません。クレジットのページでパックを購入してください。',
       'rate-limited': '短時間にリクエストが多すぎます。1 分ほど待ってからお試しください。',
@@ -295,6 +315,13 @@ const ja: Messages = {
       'account-pending-deletion':
         'アカウントは削除手続き中です。続けるにはプロフィールで削除を取り消してください。',
       'not-found': '見つかりませんでした。削除された可能性があります。',
+      'server-error': 'サーバー側で問題が発生しました。もう一度お試しください。',
+      'price-not-configured':
+        'このパックは現在この通貨では購入できません。別の通貨を選ぶか、後でお試しください。',
+      'payments-not-configured': '現在お支払いをご利用いただけません。後でお試しください。',
+      'payment-provider-unavailable':
+        '決済サービスで購入手続きを開始できませんでした。少し待ってからお試しください。',
+      'generation-still-running': 'まだ生成中です。完了してから削除してください。',
     },
   },
   footer: {

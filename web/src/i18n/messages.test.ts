@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACCOUNT_DELETION_GRACE_DAYS,
   CHECKOUT_RETURN_PATHS,
   ERROR_REASONS,
   EXTENSION_CONNECT_PATH,
@@ -11,6 +12,7 @@ import ja from './ja';
 import { privacy } from '../pages/legal/privacy';
 import { terms } from '../pages/legal/terms';
 import { CHECKOUT_RETURN_PATHS_LITE, EXTENSION_CONNECT_PATH_LITE } from '../router/paths';
+import { ACCOUNT_DELETION_GRACE_DAYS_LITE } from '../stores/profile';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -73,8 +75,18 @@ describe('i18n messages', () => {
     }
   });
 
-  it('the router paths mirror the shared constants', () => {
+  it('the router paths and the deletion grace period mirror the shared constants', () => {
     expect(CHECKOUT_RETURN_PATHS_LITE).toEqual(CHECKOUT_RETURN_PATHS);
     expect(EXTENSION_CONNECT_PATH_LITE).toBe(EXTENSION_CONNECT_PATH);
+    expect(ACCOUNT_DELETION_GRACE_DAYS_LITE).toBe(ACCOUNT_DELETION_GRACE_DAYS);
+  });
+
+  it('Japanese puts no space between Japanese text and a placeholder that holds Japanese', () => {
+    // {pack} is a Japanese pack name and {date}/{purge} a date like 2026年5月15日 in ja.
+    const japanese = '[\\u3040-\\u30ff\\u4e00-\\u9fff（「]';
+    const stray = new RegExp(`\\{(pack|date|purge)\\} ${japanese}|${japanese} \\{(pack|date|purge)\\}`);
+    const offenders = [...jaLeaves].filter(([, v]) => stray.test(v)).map(([k, v]) => `${k}: ${v}`);
+    expect(offenders).toEqual([]);
+    expect(ja.credits.buy).toBe('{pack}を購入');
   });
 });

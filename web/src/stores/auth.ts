@@ -37,6 +37,19 @@ export const useAuthStore = defineStore('auth', () => {
 
   const signedIn = computed(() => user.value !== null);
   const uid = computed(() => user.value?.uid ?? null);
+  /**
+   * When the account is scheduled for deletion, the purge date (ISO): from the profile, or from
+   * `ensureProfile`'s refusal (`account-pending-deletion` carries `purgeAfter`) when a person
+   * signs in again during the grace period to cancel.
+   */
+  const purgeAfter = computed<string | null>(() => {
+    if (profile.value) return profile.value.deletion?.purgeAfter ?? null;
+    const details = (profileError.value as { details?: { reason?: unknown; purgeAfter?: unknown } } | null)
+      ?.details;
+    return details?.reason === 'account-pending-deletion' && typeof details.purgeAfter === 'string'
+      ? details.purgeAfter
+      : null;
+  });
 
   async function loadProfile(): Promise<void> {
     profileError.value = null;
@@ -55,8 +68,10 @@ export const useAuthStore = defineStore('auth', () => {
         const changed = u?.uid !== user.value?.uid;
         user.value = u;
         known.value = true;
-        if (!u) profile.value = null;
-        else if (changed) void loadProfile();
+        if (!u) {
+          profile.value = null;
+          profileError.value = null;
+        } else if (changed) void loadProfile();
         resolve();
       });
     });
@@ -92,6 +107,7 @@ export const useAuthStore = defineStore('auth', () => {
     profile,
     profileError,
     signedIn,
+    purgeAfter,
     signingIn,
     errorKey,
     known,
