@@ -66,7 +66,6 @@ const en = {
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
   'error.network': 'The server could not be reached. Check your connection and try again.',
-  'error.offline': 'You are offline. Check your connection and try again.',
   'error.timeout': 'The server took too long to answer. Please try again.',
   'error.server-error': 'Something went wrong on our side. Please try again.',
   'error.account-pending-deletion':
@@ -139,7 +138,6 @@ const ja: Record<MessageKey, string> = {
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
   'error.unauthenticated': 'セッションの有効期限が切れました。もう一度ログインしてください。',
   'error.network': 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
-  'error.offline': 'オフラインです。接続を確認して、もう一度お試しください。',
   'error.timeout': 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',
   'error.server-error': 'サーバー側で問題が発生しました。もう一度お試しください。',
   'error.account-pending-deletion':
@@ -180,8 +178,7 @@ export function errorMessage(reasonOrCode: string | undefined): string {
   const key = `error.${reasonOrCode}`;
   if (key in en) return t(key as MessageKey);
   const noAnswer = reasonOrCode ? NO_ANSWER[reasonOrCode] : undefined;
-  if (!noAnswer) return t('errorGeneric');
-  return t(typeof navigator !== 'undefined' && navigator.onLine === false ? 'error.offline' : noAnswer);
+  return t(noAnswer ?? 'errorGeneric');
 }
 
 /** Why a generation failed: its failure code (`internal` is our own unexpected failure). */

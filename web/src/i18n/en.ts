@@ -288,7 +288,6 @@ const en = {
     unauthenticated: 'Your session has ended. Please sign in again.',
     permission: 'You do not have access to this.',
     timeout: 'The server took too long to answer. Please try again.',
-    offline: 'You are offline. Check your connection and try again.',
     reason: {
       'insufficient-credits': 'Not enough credits. Buy a pack on the Credits page to continue.',
       'rate-limited': 'Too many requests in a short time. Wait a minute and try again.',

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorKey, failureKey } from './errors';
 import { DataError } from './data/timeout';
 
@@ -48,20 +48,6 @@ describe('errorKey', () => {
         }),
       ),
     ).toBe('errors.reason.server-error');
-  });
-
-  it('says "offline" when the browser has no network at all', () => {
-    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    try {
-      expect(errorKey({ code: 'functions/internal' })).toBe('errors.offline');
-      expect(errorKey({ code: 'unavailable' })).toBe('errors.offline');
-      // A reason from the server is still the precise cause.
-      expect(
-        errorKey({ code: 'functions/failed-precondition', details: { reason: 'insufficient-credits' } }),
-      ).toBe('errors.reason.insufficient-credits');
-    } finally {
-      online.mockRestore();
-    }
   });
 });
 

@@ -21,14 +21,6 @@ function codeOf(err: unknown): string {
   return typeof code === 'string' ? code.replace(/^(functions|firestore|storage)\//, '') : '';
 }
 
-/** Codes an SDK uses when a request got no usable answer (among other causes). */
-const NO_ANSWER = new Set(['internal', 'unavailable', 'deadline-exceeded', 'auth/network-request-failed']);
-
-/** The browser says it has no network at all. */
-function offline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false;
-}
-
 /**
  * The i18n key for a failed generation's `failureCode` (an error reason, or `internal` for our
  * own unexpected failures), or undefined when there is no translated message for it.
@@ -42,9 +34,7 @@ export function failureKey(code: string | undefined): string | undefined {
 export function errorKey(err: unknown): string {
   const reason = knownReason(err);
   if (reason) return `errors.reason.${reason}`;
-  const code = codeOf(err);
-  if (NO_ANSWER.has(code) && offline()) return 'errors.offline';
-  switch (code) {
+  switch (codeOf(err)) {
     case 'auth/popup-blocked':
       return 'auth.popupBlocked';
     case 'auth/popup-closed-by-user':
