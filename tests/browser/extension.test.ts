@@ -159,6 +159,11 @@ describe('extension in Chromium', () => {
         .concat([expect.stringMatching(/^blob:http:\/\/127\.0\.0\.1:\d+\//) as unknown as string]),
     );
     expect(sources).toHaveLength(6);
+    // Each tile shows the pixels of the image that will be sent (none while unknown: the lazy one).
+    const sizes = await panel
+      .locator('[data-test=image]')
+      .evaluateAll((els) => els.map((e) => e.querySelector('[data-test=image-size]')?.textContent ?? ''));
+    expect(sizes).toEqual(['300×200', '800×600', '', '1280×960', '160×120', '120×120']);
     await panel.waitForSelector('[data-test=signed-out]');
     await panel.screenshot({ path: screenshotPath('extension-signed-out-en'), fullPage: true });
   });
@@ -285,6 +290,13 @@ describe('extension in Chromium', () => {
     expect(errors[0]).toContain('Not enough credits.');
     expect(await panel.locator('[data-test=error] a').getAttribute('href')).toBe(`${WEB_ORIGIN}/credits`);
     await panel.screenshot({ path: screenshotPath('extension-describe-error-en'), fullPage: true });
+    // The message follows a language switch, and Dismiss clears it.
+    await setLanguage('ja');
+    expect(await panel.locator('[data-test=error]').textContent()).toContain('クレジットが足りません');
+    await panel.screenshot({ path: screenshotPath('extension-describe-error-ja'), fullPage: true });
+    await panel.click('[data-test=error-dismiss]');
+    await panel.waitForSelector('[data-test=error]', { state: 'detached' });
+    await setLanguage('en');
   });
 
   it('sign-out clears the signed-in state', async () => {

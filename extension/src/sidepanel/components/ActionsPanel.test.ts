@@ -123,7 +123,7 @@ describe('ActionsPanel', () => {
     locale.value = 'ja';
     const wrapper = mountPanel();
     const options = wrapper.findAll('[data-test=image-model] option').map((o) => o.text());
-    expect(options).toContain('ローカルプレビュー（AI なし） (1)');
-    expect(options).toContain('GPT Image 1 (6)');
+    expect(options).toContain('ローカルプレビュー（AI なし） · 1 クレジット');
+    expect(options).toContain('GPT Image 1 · 6 クレジット');
   });
 });
