@@ -10,16 +10,12 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../harness/browser';
 import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { signInThroughPopup } from './web-sign-in';
+import { setLocale } from './web-locale';
 
 const LOCALES = ['en', 'ja'] as const;
 const PURGE_AFTER = '2026-05-15T00:00:00.000Z';
 /** Callable requests as the browser sends them (not the CORS preflights). */
 const isCall = (name: string) => (r: Request) => r.method() === 'POST' && r.url().endsWith(`/${name}`);
-
-async function setLocale(page: Page, locale: 'en' | 'ja'): Promise<void> {
-  await page.selectOption('[data-test=locale-select]', locale);
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
 
 describe('web states a new user meets', () => {
   let server: Server;

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../harness/browser';
 import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { signInThroughPopup } from './web-sign-in';
+import { setLocale } from './web-locale';
 
 /** Each page and the selector that says it has settled (content, empty or error state). */
 const PAGES: { name: string; path: string; settled: string }[] = [
@@ -37,11 +38,6 @@ const PAGES: { name: string; path: string; settled: string }[] = [
   },
   { name: 'not-found', path: '/no-such-page', settled: 'h1' },
 ];
-
-async function setLocale(page: Page, locale: 'en' | 'ja'): Promise<void> {
-  await page.selectOption('[data-test=locale-select]', locale);
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
 
 describe('web dashboard', () => {
   let server: Server;
