@@ -57,6 +57,17 @@ export const useGenerateStore = defineStore('generate', () => {
    */
   const starting = ref(false);
 
+  /** Claims the start window; the returned release ends it once (later calls do nothing). */
+  function claimStart(): () => void {
+    starting.value = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      starting.value = false;
+    };
+  }
+
   function runFor(model: string, promptText?: string): Run {
     return {
       key: newRequestId(),
@@ -156,9 +167,9 @@ export const useGenerateStore = defineStore('generate', () => {
 
   async function generate(): Promise<void> {
     if (starting.value) return;
-    starting.value = true;
+    const release = claimStart();
     const text = prompt.value;
-    if (compareMode.value) return compare(text);
+    if (compareMode.value) return compare(text, release);
     runs.value.unshift(runFor(imageModel.value, text));
     const run = runs.value[0]!;
     try {
@@ -172,17 +183,17 @@ export const useGenerateStore = defineStore('generate', () => {
         resolution: resolution.value,
         count: count.value,
       });
-      starting.value = false;
+      release();
       applyResult(run, await call);
       void follow(run);
     } catch (err) {
       fail(run, err);
     } finally {
-      starting.value = false;
+      release();
     }
   }
 
-  async function compare(text: string): Promise<void> {
+  async function compare(text: string, release: () => void): Promise<void> {
     const requestId = newRequestId();
     const batch = compareModels.value.map((m) => runFor(m, text));
     runs.value.unshift(...batch);
@@ -197,7 +208,7 @@ export const useGenerateStore = defineStore('generate', () => {
         aspectRatio: aspectRatio.value,
         resolution: resolution.value,
       });
-      starting.value = false;
+      release();
       const res = await call;
       for (const run of live) {
         const r = res.results.find((x) => x.model === run.model);
@@ -209,7 +220,7 @@ export const useGenerateStore = defineStore('generate', () => {
     } catch (err) {
       for (const run of live) fail(run, err);
     } finally {
-      starting.value = false;
+      release();
     }
   }
 
