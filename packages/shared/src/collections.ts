@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   stripeEvents: 'stripeEvents',
   accessLogs: 'accessLogs',
   stripeCustomers: 'stripeCustomers',
+  modelOverrides: 'modelOverrides',
+  modelStatus: 'modelStatus',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -23,6 +25,8 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.stripeEvents,
   COLLECTIONS.accessLogs,
   COLLECTIONS.stripeCustomers,
+  COLLECTIONS.modelOverrides,
+  COLLECTIONS.modelStatus,
 ] as const;
 
 export const paths = {
@@ -33,6 +37,10 @@ export const paths = {
   stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
   accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
   stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
+  /** The operator's runtime catalog overrides (one document). */
+  modelOverrides: () => `${COLLECTIONS.modelOverrides}/catalog`,
+  /** A retirement mark the server records for one model. */
+  modelStatus: (modelId: string) => `${COLLECTIONS.modelStatus}/${modelId}`,
 } as const;
 
 /** Cloud Storage object paths. Source images are never written anywhere. */
