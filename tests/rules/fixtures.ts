@@ -92,6 +92,14 @@ export function stripeCustomerDoc() {
   return { customerId: 'cus_test_1', createdAt: created };
 }
 
+export function modelOverridesDoc() {
+  return { models: { 'gpt-image': { cost: 7 } }, added: [], updatedAt: created };
+}
+
+export function modelStatusDoc() {
+  return { state: 'retired', providerModel: 'gpt-image-2', detectedBy: 'call', detail: 'not found', at: created };
+}
+
 /** Every seeded Firestore document by path: both users' data, so "other" has something too. */
 export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> = {
   [paths.user(OWNER_UID)]: userDoc('en'),
@@ -106,6 +114,8 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
   [paths.stripeEvent('evt_1')]: stripeEventDoc(),
   [paths.accessLog('log-1')]: accessLogDoc(),
   [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
+  [paths.modelOverrides()]: modelOverridesDoc(),
+  [paths.modelStatus('gpt-image')]: modelStatusDoc(),
   ['misc/m1']: { note: 'a collection the product does not use' },
 };
 

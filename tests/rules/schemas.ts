@@ -4,6 +4,8 @@ import {
   accessLogDocSchema,
   generationDocSchema,
   ledgerEntrySchema,
+  modelOverridesDocSchema,
+  modelStatusDocSchema,
   paymentDocSchema,
   stripeCustomerDocSchema,
   stripeEventDocSchema,
@@ -20,6 +22,8 @@ export const DOC_SCHEMAS = {
   stripeEvents: stripeEventDocSchema,
   accessLogs: accessLogDocSchema,
   stripeCustomers: stripeCustomerDocSchema,
+  modelOverrides: modelOverridesDocSchema,
+  modelStatus: modelStatusDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 
 /** The field our TTL policies use (`expiresAt` on generations is the sweeper's deadline, not TTL). */

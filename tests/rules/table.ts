@@ -94,6 +94,22 @@ export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
     ownerMay: [],
   },
   {
+    collection: COLLECTIONS.modelOverrides,
+    docPath: paths.modelOverrides(),
+    list: plainList(COLLECTIONS.modelOverrides),
+    create: { models: { 'gpt-image': { cost: 1 } } },
+    update: { models: { 'gpt-image': { cost: 1 } } },
+    ownerMay: [],
+  },
+  {
+    collection: COLLECTIONS.modelStatus,
+    docPath: paths.modelStatus('gpt-image'),
+    list: plainList(COLLECTIONS.modelStatus),
+    create: { state: 'retired', providerModel: 'x' },
+    update: { providerModel: 'y' },
+    ownerMay: [],
+  },
+  {
     collection: 'users/{uid}/(unknown subcollection)',
     docPath: `${paths.user(OWNER_UID)}/secrets/s1`,
     list: plainList(`${paths.user(OWNER_UID)}/secrets`),
