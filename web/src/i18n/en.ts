@@ -88,6 +88,9 @@ const en = {
     capText: 'Text to image',
     capImage: 'Image to image',
     preview: 'Preview',
+    // Model catalog (issue 14): greyed-out models in the picker
+    unavailableRetired: 'Retired by its provider',
+    unavailableDisabled: 'Switched off for now',
     styleLabel: 'Prompt style',
     style: {
       natural: 'Natural language',
@@ -296,6 +299,11 @@ const en = {
       'account-pending-deletion':
         'Your account is being deleted. Cancel the deletion on your Profile to continue.',
       'not-found': 'It was not found. It may have been deleted.',
+      // Model catalog (issue 14)
+      'model-unavailable':
+        'This model cannot be used right now (switched off or retired by its provider). Choose another model; nothing was charged.',
+      'provider-no-image':
+        'The model finished without returning an image. Describe the picture you want more concretely, or try again. Your credits were refunded.',
     },
   },
   footer: {

@@ -88,6 +88,9 @@ const ja: Messages = {
     capText: 'テキストから画像',
     capImage: '画像から画像',
     preview: 'プレビュー',
+    // Model catalog (issue 14): greyed-out models in the picker
+    unavailableRetired: '提供元が提供を終了しました',
+    unavailableDisabled: '現在停止中です',
     styleLabel: 'プロンプトの形式',
     style: {
       natural: '自然な文章',
@@ -295,6 +298,11 @@ const ja: Messages = {
       'account-pending-deletion':
         'アカウントは削除手続き中です。続けるにはプロフィールで削除を取り消してください。',
       'not-found': '見つかりませんでした。削除された可能性があります。',
+      // Model catalog (issue 14)
+      'model-unavailable':
+        'このモデルは現在利用できません（停止中、または提供元が提供を終了しました）。別のモデルを選んでください。クレジットは消費されていません。',
+      'provider-no-image':
+        'モデルが画像を返さずに終了しました。作りたい画像をより具体的に書くか、もう一度お試しください。クレジットは返却されました。',
     },
   },
   footer: {

@@ -25,6 +25,7 @@ const catalog = {
     capabilities: [...m.capabilities],
     aspectRatios: [...m.aspectRatios],
     resolutions: [...m.resolutions],
+    available: true,
   })),
   packs: [],
 };
@@ -57,15 +58,15 @@ describe('GeneratePage', () => {
     api.getCatalog.mockResolvedValue(catalog);
     const { wrapper } = await mountAt(GeneratePage, '/generate');
     await settle();
-    expect(wrapper.text()).toContain('4 credits per image');
+    expect(wrapper.text()).toContain('3 credits per image');
     const gpt = wrapper
       .findAll('input[name=image-model]')
       .find((i) => i.attributes('value') === 'gpt-image')!;
     await gpt.setValue(true);
     await settle();
     const ratios = wrapper.findAll('[data-test=aspect] option').map((o) => o.text());
-    expect(ratios).toEqual(['1:1', '3:2', '2:3']);
-    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K']);
+    expect(ratios).toEqual(['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9']);
+    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K', '2K']);
   });
 
   it('shows the insufficient-credits message from the server and charges nothing', async () => {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { MODELS, type CatalogModel } from '@mimicit/shared';
+import ModelSelect from './ModelSelect.vue';
+
+const at = (id: string, extra: Partial<CatalogModel> = {}): CatalogModel => ({
+  ...MODELS.find((m) => m.id === id)!,
+  available: true,
+  ...extra,
+});
+
+describe('ModelSelect', () => {
+  it('lists unavailable models disabled, with the reason after the cost', () => {
+    const wrapper = mount(ModelSelect, {
+      props: {
+        id: 'image-model',
+        label: 'Model',
+        selected: 'gemini-image',
+        models: [at('gemini-image'), at('gpt-image', { available: false, unavailableReason: 'retired' })],
+      },
+    });
+    const options = wrapper.findAll('option');
+    expect(options.map((o) => o.attributes('disabled') !== undefined)).toEqual([false, true]);
+    expect(options[0]!.text()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) (3)');
+    expect(options[1]!.text()).toMatch(/^GPT Image 2 \(6\) — (retired by its provider|提供終了)$/);
+  });
+});
