@@ -29,7 +29,10 @@ export const FUNCTION_SDKS = {
   describeImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('describe')])],
   generateImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
   generateComparison: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
-  checkModels: ['firebase-admin/firestore', ...providerSdks('describe', 'image').filter((s) => s !== 'sharp')],
+  checkModels: [
+    'firebase-admin/firestore',
+    ...providerSdks('describe', 'image').filter((s) => s !== 'sharp'),
+  ],
   deleteGeneration: ['firebase-admin/firestore', 'firebase-admin/storage'],
   createCheckoutSession: ['firebase-admin/firestore', 'stripe'],
   stripeWebhook: ['firebase-admin/firestore', 'stripe'],

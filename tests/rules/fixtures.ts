@@ -97,7 +97,13 @@ export function modelOverridesDoc() {
 }
 
 export function modelStatusDoc() {
-  return { state: 'retired', providerModel: 'gpt-image-2', detectedBy: 'call', detail: 'not found', at: created };
+  return {
+    state: 'retired',
+    providerModel: 'gpt-image-2',
+    detectedBy: 'call',
+    detail: 'not found',
+    at: created,
+  };
 }
 
 /** Every seeded Firestore document by path: both users' data, so "other" has something too. */

@@ -66,8 +66,10 @@ const en = {
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
   // Model catalog (issue 14)
-  'error.model-unavailable': 'This model cannot be used right now. Choose another model; nothing was charged.',
-  'error.provider-no-image': 'The model returned no image. Describe the picture more concretely. Credits refunded.',
+  'error.model-unavailable':
+    'This model cannot be used right now. Choose another model; nothing was charged.',
+  'error.provider-no-image':
+    'The model returned no image. Describe the picture more concretely. Credits refunded.',
   'model.unavailable.retired': 'retired by its provider',
   'model.unavailable.disabled': 'switched off for now',
 };
@@ -136,8 +138,10 @@ const ja: Record<MessageKey, string> = {
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
   'error.unauthenticated': 'セッションの有効期限が切れました。もう一度サインインしてください。',
   // Model catalog (issue 14)
-  'error.model-unavailable': 'このモデルは現在利用できません。別のモデルを選んでください。クレジットは消費されていません。',
-  'error.provider-no-image': 'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
+  'error.model-unavailable':
+    'このモデルは現在利用できません。別のモデルを選んでください。クレジットは消費されていません。',
+  'error.provider-no-image':
+    'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
   'model.unavailable.retired': '提供終了',
   'model.unavailable.disabled': '停止中',
 };

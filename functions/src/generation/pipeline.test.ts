@@ -60,7 +60,11 @@ describe('generation pipeline', () => {
     ['timeout', async () => Promise.reject(providerErrors.timeout()), 'provider-timeout'],
     ['5xx', async () => Promise.reject(providerErrors.unavailable()), 'provider-unavailable'],
     ['malformed', async () => Promise.reject(providerErrors.badResponse()), 'provider-bad-response'],
-    ['no image returned', async () => Promise.reject(providerErrors.noImage('NO_IMAGE')), 'provider-no-image'],
+    [
+      'no image returned',
+      async () => Promise.reject(providerErrors.noImage('NO_IMAGE')),
+      'provider-no-image',
+    ],
     ['model retired', async () => Promise.reject(providerErrors.modelUnavailable()), 'model-unavailable'],
     ['unexpected crash', async () => Promise.reject(new TypeError('boom')), 'internal'],
   ];

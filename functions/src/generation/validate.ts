@@ -4,13 +4,7 @@
  * (listed but disabled by an operator or retired by its provider), or `invalid-argument` with
  * `unsupported-option` / `prompt-too-long`.
  */
-import {
-  LIMITS,
-  supports,
-  type AspectRatio,
-  type CatalogModel,
-  type Resolution,
-} from '@mimicit/shared';
+import { LIMITS, supports, type AspectRatio, type CatalogModel, type Resolution } from '@mimicit/shared';
 import { domainError } from '../lib/errors.js';
 
 /** The model, if it is offered here and usable now. */

@@ -39,7 +39,13 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
           object: 'list',
           data: [
             { id: 'gpt-5.6-terra', object: 'model', created: 1, owned_by: 'openai', shutdown_date: null },
-            { id: 'gpt-image-2', object: 'model', created: 1, owned_by: 'openai', shutdown_date: '2027-03-01' },
+            {
+              id: 'gpt-image-2',
+              object: 'model',
+              created: 1,
+              owned_by: 'openai',
+              shutdown_date: '2027-03-01',
+            },
           ],
         });
       }

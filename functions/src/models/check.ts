@@ -24,7 +24,9 @@ export async function checkCatalog(
   for (const provider of REMOTE_PROVIDERS) {
     const targets = models
       .filter((m) => m.provider === provider)
-      .flatMap((m) => [m.providerModel, m.providerModelEdit].filter(Boolean).map((pm) => [m.id, pm!] as const));
+      .flatMap((m) =>
+        [m.providerModel, m.providerModelEdit].filter(Boolean).map((pm) => [m.id, pm!] as const),
+      );
     if (targets.length === 0) continue;
     let listing: Listing | 'skipped';
     let failure = '';
@@ -42,7 +44,11 @@ export async function checkCatalog(
         const found = listing.get(providerModel);
         if (!found) rows.push({ ...base, state: 'missing', detail: 'not in the provider’s model list' });
         else if (found.deprecated)
-          rows.push({ ...base, state: 'deprecated', detail: `shutdown ${found.shutdownDate ?? 'announced'}` });
+          rows.push({
+            ...base,
+            state: 'deprecated',
+            detail: `shutdown ${found.shutdownDate ?? 'announced'}`,
+          });
         else rows.push({ ...base, state: 'ok' });
       }
     }

@@ -29,7 +29,7 @@ const rows = await checkCatalog(models, async (provider, wanted) => {
   const baseUrl = process.env[`MODELS_CHECK_${provider.toUpperCase()}_URL`] || undefined;
   return listModels(provider, wanted, { apiKey, baseUrl, timeoutMs: 30_000 });
 });
-console.log(formatReport(rows));
+process.stdout.write(`${formatReport(rows)}\n`);
 process.exitCode = rows.some((r) => r.state === 'missing' || r.state === 'deprecated' || r.state === 'error')
   ? 1
   : 0;

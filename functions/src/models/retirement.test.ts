@@ -6,7 +6,14 @@ import { handleGetCatalog } from '../catalog/get-catalog.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
 import { setProviderRegistry } from '../generation/providers/registry.js';
 import { createGoogleAdapter } from '../generation/providers/google.js';
-import { balance, giveCredits, jpeg, json, startServer, type TestServer } from '../generation/testing/fixtures.js';
+import {
+  balance,
+  giveCredits,
+  jpeg,
+  json,
+  startServer,
+  type TestServer,
+} from '../generation/testing/fixtures.js';
 
 /** The real Google adapter against a fake Gemini API that knows only the models in `live`. */
 describe('a model retired by its provider (the fake answers 404)', () => {
@@ -28,7 +35,12 @@ describe('a model retired by its provider (the fake answers 404)', () => {
         });
       }
       json(res, 200, {
-        candidates: [{ content: { parts: [{ inlineData: { mimeType: 'image/jpeg', data: b64 } }] }, finishReason: 'STOP' }],
+        candidates: [
+          {
+            content: { parts: [{ inlineData: { mimeType: 'image/jpeg', data: b64 } }] },
+            finishReason: 'STOP',
+          },
+        ],
       });
     });
   });
@@ -54,7 +66,11 @@ describe('a model retired by its provider (the fake answers 404)', () => {
     expect(await balance(deps, 'u1')).toBe(20);
 
     const mark = await deps.store.get<ModelStatusDoc>(paths.modelStatus('gemini-image'));
-    expect(mark.data).toMatchObject({ state: 'retired', providerModel: 'gemini-3.1-flash-image', detectedBy: 'call' });
+    expect(mark.data).toMatchObject({
+      state: 'retired',
+      providerModel: 'gemini-3.1-flash-image',
+      detectedBy: 'call',
+    });
     expect(await entry()).toMatchObject({ available: false, unavailableReason: 'retired' });
 
     // The next person is told before anything is charged; the provider is not called again.

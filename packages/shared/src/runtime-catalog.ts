@@ -5,13 +5,7 @@
  * the code catalog with {@link effectiveCatalog}.
  */
 import { z } from 'zod';
-import {
-  REMOTE_PROVIDERS,
-  RESOLUTIONS,
-  supports,
-  type CatalogModel,
-  type ModelInfo,
-} from './catalog.js';
+import { REMOTE_PROVIDERS, RESOLUTIONS, supports, type CatalogModel, type ModelInfo } from './catalog.js';
 import { modelInfoSchema } from './api/catalog.js';
 
 const credits = z.number().int().positive().max(10_000);

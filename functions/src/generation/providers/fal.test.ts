@@ -83,7 +83,9 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
       enable_safety_checker: true,
     });
     expect(body).not.toHaveProperty('image_urls');
-    expect(server.requests.map((r) => r.path.split('?')[0])).toContain('/fal-ai/flux-2-pro/requests/req-1/status');
+    expect(server.requests.map((r) => r.path.split('?')[0])).toContain(
+      '/fal-ai/flux-2-pro/requests/req-1/status',
+    );
   });
 
   it('FLUX.2 edit: references go to the edit endpoint as image_urls, in order', async () => {

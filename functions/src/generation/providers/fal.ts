@@ -29,7 +29,9 @@ export function fluxImageSize(ratio: AspectRatio, resolution: Resolution): { wid
   const long = resolution === '1k' ? 1024 : 2048;
   const [w, h] = ratio.split(':').map(Number) as [number, number];
   const by16 = (n: number) => Math.max(16, Math.round(n / 16) * 16);
-  return w >= h ? { width: long, height: by16((long * h) / w) } : { width: by16((long * w) / h), height: long };
+  return w >= h
+    ? { width: long, height: by16((long * h) / w) }
+    : { width: by16((long * w) / h), height: long };
 }
 
 const MAX_RESULT_BYTES = 40 * 1024 * 1024;
@@ -74,7 +76,9 @@ export function createFalAdapter(config: FalConfig): ProviderAdapter {
         ...(input.count > 1 ? { num_images: input.count } : {}),
         ...(input.seed !== undefined ? { seed: input.seed } : {}),
         ...(references.length > 0
-          ? { image_urls: references.map((r) => `data:${r.contentType};base64,${r.bytes.toString('base64')}`) }
+          ? {
+              image_urls: references.map((r) => `data:${r.contentType};base64,${r.bytes.toString('base64')}`),
+            }
           : {}),
       };
       const endpoint = endpointOf(model, references.length > 0);

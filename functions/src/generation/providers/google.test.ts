@@ -93,11 +93,9 @@ describe('Google adapter through @google/genai against a local fake', () => {
     expect(body.generationConfig.imageConfig).toEqual({ aspectRatio: '21:9', imageSize: '4K' });
     expect(body.generationConfig.responseModalities).toEqual(['IMAGE']);
     const parts = body.contents[0].parts;
-    expect(parts.map((p: { inlineData?: unknown; text?: string }) => (p.inlineData ? 'image' : p.text))).toEqual([
-      'image',
-      'image',
-      'a fox',
-    ]);
+    expect(
+      parts.map((p: { inlineData?: unknown; text?: string }) => (p.inlineData ? 'image' : p.text)),
+    ).toEqual(['image', 'image', 'a fox']);
   });
 
   it('Nano Banana Pro: the 2K size, no references', async () => {

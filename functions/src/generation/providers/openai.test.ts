@@ -32,12 +32,17 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     }
     if (mode === 'gone') {
       return json(res, 400, {
-        error: { message: 'The model does not exist.', type: 'invalid_request_error', code: 'model_not_found' },
+        error: {
+          message: 'The model does not exist.',
+          type: 'invalid_request_error',
+          code: 'model_not_found',
+        },
       });
     }
     if (mode === 'malformed')
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":');
-    if (mode === 'empty' && !path.endsWith('/chat/completions')) return json(res, 200, { created: 1, data: [] });
+    if (mode === 'empty' && !path.endsWith('/chat/completions'))
+      return json(res, 200, { created: 1, data: [] });
     if (path.endsWith('/chat/completions')) {
       return json(res, 200, {
         id: 'chatcmpl-1',

@@ -70,6 +70,4 @@ export function secretsFor(...roles: ProviderRole[]): SecretParam[] {
   return [...providers].flatMap((p) => (PROVIDER_TABLE[p].secret ? [PROVIDER_TABLE[p].secret] : []));
 }
 
-export const LONGEST_PROVIDER_TIMEOUT_MS = Math.max(
-  ...Object.values(PROVIDER_TABLE).map((p) => p.timeoutMs),
-);
+export const LONGEST_PROVIDER_TIMEOUT_MS = Math.max(...Object.values(PROVIDER_TABLE).map((p) => p.timeoutMs));
