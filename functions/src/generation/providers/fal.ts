@@ -8,6 +8,7 @@
  */
 import { endpointOf, type AspectRatio, type ModelInfo, type Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
+import { pixelSize } from './sizes.js';
 import {
   errorFromStatus,
   isTimeoutError,
@@ -26,12 +27,7 @@ export interface FalConfig extends ProviderConfig {
 
 /** Output size for a ratio and tier: the long side is 1024 (1k) or 2048 (2k), both sides ÷16. */
 export function fluxImageSize(ratio: AspectRatio, resolution: Resolution): { width: number; height: number } {
-  const long = resolution === '1k' ? 1024 : 2048;
-  const [w, h] = ratio.split(':').map(Number) as [number, number];
-  const by16 = (n: number) => Math.max(16, Math.round(n / 16) * 16);
-  return w >= h
-    ? { width: long, height: by16((long * h) / w) }
-    : { width: by16((long * w) / h), height: long };
+  return pixelSize(ratio, resolution === '1k' ? 1024 : 2048, 'long');
 }
 
 const MAX_RESULT_BYTES = 40 * 1024 * 1024;

@@ -7,6 +7,7 @@
 import type OpenAI from 'openai';
 import type { AspectRatio, ModelInfo, Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
+import { pixelSize } from './sizes.js';
 import { describeInstruction, finishDescribe, parseDescribeJson } from '../prompt-style.js';
 import {
   errorFromStatus,
@@ -25,12 +26,9 @@ import {
  * the classic 1024x1024, 1536x1024 and 1024x1536), 2k puts the long side at 2048.
  */
 export function gptImageSize(ratio: AspectRatio, resolution: Resolution): string {
-  const [w, h] = ratio.split(':').map(Number) as [number, number];
-  const by16 = (n: number) => Math.max(16, Math.round(n / 16) * 16);
-  if (resolution === '1k') {
-    return w >= h ? `${by16((1024 * w) / h)}x1024` : `1024x${by16((1024 * h) / w)}`;
-  }
-  return w >= h ? `2048x${by16((2048 * h) / w)}` : `${by16((2048 * w) / h)}x2048`;
+  const { width, height } =
+    resolution === '1k' ? pixelSize(ratio, 1024, 'short') : pixelSize(ratio, 2048, 'long');
+  return `${width}x${height}`;
 }
 
 const SAFETY_CODES = new Set(['moderation_blocked', 'content_policy_violation', 'content_filter']);
