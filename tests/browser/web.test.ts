@@ -116,7 +116,7 @@ describe('web dashboard', () => {
       await page.waitForSelector('[data-test=model-option]');
       await page.fill('[data-test=prompt]', 'a red fox in the snow, watercolor');
       // Four GPT Image pictures cost 24 credits; a new account has 10.
-      await page.locator('[data-test=model-option]', { hasText: 'GPT Image 1' }).click();
+      await page.locator('[data-test=model-option]', { hasText: 'GPT Image 2' }).click();
       await page.selectOption('[data-test=count]', '4');
       await expect(page.locator('[data-test=total-cost]').textContent()).resolves.toContain('24');
       await page.click('[data-test=generate]');
