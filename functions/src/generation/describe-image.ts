@@ -25,10 +25,11 @@ export const handleDescribeImage = callableHandler(
   'describeImage',
   describeImageRequestSchema,
   async ({ uid, data, deps }): Promise<GenerationResult> => {
-    const model = requireDescribeModel(await loadCatalog(deps), data.model);
+    // A replay returns what was stored before the model is checked (see generateImage).
     const id = generationIdFor(uid, data.requestId);
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
     if (existing.data) return resultOf(id, existing.data, true);
+    const model = requireDescribeModel(await loadCatalog(deps), data.model);
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
     const image = await countedIfRefused(deps.store, uid, deps.clock.now(), 1, () =>

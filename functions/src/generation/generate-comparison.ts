@@ -31,15 +31,17 @@ export const handleGenerateComparison = callableHandler(
   generateComparisonRequestSchema,
   async ({ uid, data, deps }): Promise<GenerateComparisonResponse> => {
     const withReference = data.reference !== undefined;
-    const catalog = await loadCatalog(deps);
-    const references = withReference ? 1 : 0;
-    const models = data.models.map((m) => requireImageModel(catalog, m, { ...data, count: 1, references }));
     const comparisonId = generationIdFor(uid, data.requestId, 'comparison');
-    const ids = models.map((m) => generationIdFor(uid, data.requestId, m.id));
+    // Ids come from the requested model ids, so a replay finds its stored results before the
+    // models are checked: one disabled or retired since must not turn paid results into an error.
+    const ids = data.models.map((m) => generationIdFor(uid, data.requestId, m));
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, ids[0]!));
     if (existing.data) {
       return { comparisonId, results: await Promise.all(ids.map((id) => readResult(deps, uid, id, true))) };
     }
+    const catalog = await loadCatalog(deps);
+    const references = withReference ? 1 : 0;
+    const models = data.models.map((m) => requireImageModel(catalog, m, { ...data, count: 1, references }));
 
     await checkRateLimit(deps.store, uid, deps.clock.now(), models.length);
     // Download once, normalise per model (each provider has its own size limits).

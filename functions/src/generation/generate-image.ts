@@ -27,11 +27,13 @@ export const handleGenerateImage = callableHandler(
   'generateImage',
   generateImageRequestSchema,
   async ({ uid, data, deps }): Promise<GenerationResult> => {
-    const catalog = await loadCatalog(deps);
-    const model = requireImageModel(catalog, data.model, { ...data, references: data.reference ? 1 : 0 });
+    // A replay returns what was stored before the model is checked: the person already paid for
+    // it, so a model disabled or retired since must not turn their result into an error.
     const id = generationIdFor(uid, data.requestId);
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
     if (existing.data) return resultOf(id, existing.data, true);
+    const catalog = await loadCatalog(deps);
+    const model = requireImageModel(catalog, data.model, { ...data, references: data.reference ? 1 : 0 });
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
     const source = data.reference;
