@@ -151,13 +151,24 @@ describe('web dashboard', () => {
         storageState: await context.storageState({ indexedDB: true }),
       });
       const small = await phone.newPage();
-      for (const path of ['/generate', '/history', '/credits']) {
+      // Each page waits for what the catalog fills in (long model names are the widest content).
+      const loaded: Record<string, string> = {
+        '/generate': '[data-test=model-option]',
+        '/history': '[data-test=model-filter] option:nth-child(2)',
+        '/credits': '[data-test=packs] li',
+      };
+      for (const [path, selector] of Object.entries(loaded)) {
         await small.goto(`${WEB_ORIGIN}${path}`);
         await small.waitForSelector('[data-test=sign-out]');
-        await small.waitForSelector(
-          '[data-test=model-option], [data-test=state-error], [data-test=state-empty], [data-test=packs] li',
+        await small.waitForSelector(selector, { state: 'attached' });
+        // Nothing wider than the screen: no horizontal scrolling, and no element sticking out
+        // (named, so a failure says which one).
+        const sticking = await small.evaluate(() =>
+          [...document.querySelectorAll('main *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .map((e) => `${e.tagName.toLowerCase()}[data-test=${e.getAttribute('data-test')}]`),
         );
-        // Nothing wider than the screen: no horizontal scrolling.
+        expect(sticking, path).toEqual([]);
         expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await small.screenshot({
           path: screenshotPath(`web-mobile-dark${path.replace('/', '-')}`),
