@@ -3,6 +3,7 @@
  * loaded and normalised before any credit is reserved, so bad input costs nothing.
  */
 import {
+  describeCost,
   describeImageRequestSchema,
   paths,
   type GenerationDoc,
@@ -47,7 +48,7 @@ export const handleDescribeImage = callableHandler(
           model: model.id,
           provider: model.provider,
           settings: { language: data.language, style: data.style, variants: data.variants },
-          cost: model.cost,
+          cost: describeCost(model),
           requestId: data.requestId,
           searchTokens: searchTokens(undefined, model.id),
         },

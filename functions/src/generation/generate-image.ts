@@ -6,7 +6,7 @@ import {
   endpointOf,
   generateImageRequestSchema,
   paths,
-  priceOf,
+  imageCost,
   type GenerationDoc,
   type GenerationResult,
 } from '@mimicit/shared';
@@ -60,7 +60,7 @@ export const handleGenerateImage = callableHandler(
             count: data.count,
             withReference: reference !== undefined,
           },
-          cost: priceOf(model, data.resolution) * data.count,
+          cost: imageCost(model, data.resolution, data.count),
           requestId: data.requestId,
           searchTokens: searchTokens(data.prompt, model.id),
         },

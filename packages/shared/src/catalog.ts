@@ -65,11 +65,6 @@ export interface CatalogModel extends ModelInfo {
   unavailableReason?: UnavailableReason;
 }
 
-/** Credits one image (or one describe call) costs at `resolution`. */
-export function priceOf(model: ModelInfo, resolution?: Resolution): number {
-  return (resolution && model.resolutionCosts?.[resolution]) || model.cost;
-}
-
 /** The provider endpoint a request uses: the edit endpoint when it carries references. */
 export function endpointOf(model: ModelInfo, withReference: boolean): string {
   return withReference && model.providerModelEdit ? model.providerModelEdit : model.providerModel;

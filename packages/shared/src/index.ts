@@ -1,6 +1,7 @@
 export * from './collections.js';
 export * from './errors.js';
 export * from './catalog.js';
+export * from './pricing.js';
 export * from './runtime-catalog.js';
 export * from './packs.js';
 export * from './callables.js';

@@ -83,7 +83,7 @@ const en = {
     modeCompare: 'Compare several models',
     modelLabel: 'Model',
     modelsLabel: 'Models to compare (2 to {max})',
-    costPerImage: '{n} credit per image | {n} credits per image',
+    costPerImageAt: '{n} credit per image at {resolution} | {n} credits per image at {resolution}',
     capDescribe: 'Describes images',
     capText: 'Text to image',
     capImage: 'Image to image',
@@ -186,7 +186,9 @@ const en = {
     stripeNote:
       'Payment is handled by Stripe. We receive only the transaction id, amount and time, never your card details.',
     usage:
-      'A prompt costs 1 credit; an image costs 3 to 6 credits depending on the model. Failed generations are never charged.',
+      'A prompt costs {describe}; an image costs {image} depending on the model and resolution. Failed generations are never charged.',
+    usageGeneric: 'Each model shows its price before you commit. Failed generations are never charged.',
+    costRange: '{min} to {max} credits',
     ledgerTitle: 'Credit history',
     ledgerEmpty: 'No credit changes yet.',
     ledgerError: 'The credit history could not be loaded.',

@@ -83,7 +83,7 @@ const ja: Messages = {
     modeCompare: '複数のモデルで比較する',
     modelLabel: 'モデル',
     modelsLabel: '比較するモデル（2〜{max} 個）',
-    costPerImage: '1 枚あたり {n} クレジット',
+    costPerImageAt: '{resolution} で 1 枚あたり {n} クレジット',
     capDescribe: '画像の描写',
     capText: 'テキストから画像',
     capImage: '画像から画像',
@@ -183,7 +183,9 @@ const ja: Messages = {
     stripeNote:
       '決済は Stripe が行います。私たちが受け取るのは取引 ID・金額・日時のみで、カード情報は受け取りません。',
     usage:
-      'プロンプトは 1 クレジット、画像はモデルにより 3〜6 クレジットです。失敗した生成には課金されません。',
+      'プロンプトは {describe}、画像はモデルと解像度により {image}です。失敗した生成には課金されません。',
+    usageGeneric: '各モデルの料金は実行前に表示されます。失敗した生成には課金されません。',
+    costRange: '{min}〜{max} クレジット',
     ledgerTitle: 'クレジットの履歴',
     ledgerEmpty: 'クレジットの変動はまだありません。',
     ledgerError: 'クレジットの履歴を読み込めませんでした。',
