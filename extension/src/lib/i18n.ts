@@ -72,6 +72,7 @@ const en = {
     'The model returned no image. Describe the picture more concretely. Credits refunded.',
   'model.unavailable.retired': 'retired by its provider',
   'model.unavailable.disabled': 'switched off for now',
+  priceAt: '{price} at {resolution}',
 };
 
 export type MessageKey = keyof typeof en;
@@ -144,6 +145,7 @@ const ja: Record<MessageKey, string> = {
     'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
   'model.unavailable.retired': '提供終了',
   'model.unavailable.disabled': '停止中',
+  priceAt: '{resolution} で {price}',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };

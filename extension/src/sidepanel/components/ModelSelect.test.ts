@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { MODELS, type CatalogModel } from '@mimicit/shared';
+import { locale } from '../../lib/i18n';
 import ModelSelect from './ModelSelect.vue';
 
 const at = (id: string, extra: Partial<CatalogModel> = {}): CatalogModel => ({
@@ -10,18 +11,21 @@ const at = (id: string, extra: Partial<CatalogModel> = {}): CatalogModel => ({
 });
 
 describe('ModelSelect', () => {
-  it('lists unavailable models disabled, with the reason after the cost', () => {
+  beforeEach(() => (locale.value = 'en'));
+
+  it('lists unavailable models disabled, with the reason instead of a price', () => {
     const wrapper = mount(ModelSelect, {
       props: {
         id: 'image-model',
         label: 'Model',
         selected: 'gemini-image',
+        resolution: '2k',
         models: [at('gemini-image'), at('gpt-image', { available: false, unavailableReason: 'retired' })],
       },
     });
     const options = wrapper.findAll('option');
     expect(options.map((o) => o.attributes('disabled') !== undefined)).toEqual([false, true]);
-    expect(options[0]!.text()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) (3)');
-    expect(options[1]!.text()).toMatch(/^GPT Image 2 \(6\) — (retired by its provider|提供終了)$/);
+    expect(options[0]!.text()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) · 5 credits at 2K');
+    expect(options[1]!.text()).toBe('GPT Image 2 — retired by its provider');
   });
 });
