@@ -270,6 +270,43 @@ describe('extension in Chromium', () => {
     expect(await panel.locator('[data-test=language]').inputValue()).toBe('en');
   });
 
+  it('lists models the catalog greys out as disabled, with the reason, in both languages', async () => {
+    // getCatalog's answer as the runtime catalog serves it after a retirement and a switch-off.
+    await panel.route('**/getCatalog', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { result: { models: Record<string, unknown>[] } };
+      for (const m of body.result.models) {
+        if (m.id === 'gpt-image') Object.assign(m, { available: false, unavailableReason: 'retired' });
+        if (m.id === 'flux-2') Object.assign(m, { available: false, unavailableReason: 'disabled' });
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await panel.reload();
+    await panel.waitForFunction(
+      () => document.querySelectorAll('[data-test=image-model] option[disabled]').length === 2,
+    );
+    const option = (id: string) => panel.locator(`[data-test=image-model] option[value=${id}]`).textContent();
+    await expect(option('gpt-image')).resolves.toBe('GPT Image 2 — retired by its provider');
+    await expect(option('flux-2')).resolves.toBe('FLUX.2 [pro] — switched off for now');
+    await expect(option('gemini-image')).resolves.toMatch(/^Nano Banana 2 .* · 3 credits at 1K$/);
+    // A closed native select shows one option: open it as a list box for the screenshot.
+    const shoot = async (name: string) => {
+      const select = panel.locator('[data-test=image-model]');
+      await select.evaluate((el: HTMLSelectElement) => (el.size = el.options.length));
+      await select.screenshot({ path: screenshotPath(name) });
+      await select.evaluate((el: HTMLSelectElement) => (el.size = 0));
+    };
+    await shoot('extension-models-unavailable-en');
+    await setLanguage('ja');
+    await expect(option('gpt-image')).resolves.toBe('GPT Image 2 — 提供終了');
+    await expect(option('gemini-image')).resolves.toMatch(/^Nano Banana 2 .* · 1K で 3 クレジット$/);
+    await shoot('extension-models-unavailable-ja');
+    await setLanguage('en');
+    await panel.unroute('**/getCatalog');
+    await panel.reload();
+    await panel.waitForSelector('[data-test=sign-out]');
+  });
+
   it('describe sends the bytes read in the page when the server cannot fetch the URL', async () => {
     // 127.0.0.1 is not a public address, so the server refuses the URL ("url-not-allowed") and
     // the panel retries with the bytes its content script reads (with the page's referer, past

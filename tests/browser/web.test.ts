@@ -178,6 +178,59 @@ describe('web dashboard', () => {
       await phone.close();
     });
 
+    it('greys out models an operator switched off or a provider retired, with the reason (en, ja, phone)', async () => {
+      // getCatalog's answer as the runtime catalog serves it after a switch-off and a retirement.
+      const grey = async (target: Page) =>
+        target.route('**/getCatalog', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.json()) as { result: { models: Record<string, unknown>[] } };
+          for (const m of body.result.models) {
+            if (m.id === 'gpt-image') Object.assign(m, { available: false, unavailableReason: 'retired' });
+            if (m.id === 'flux-2') Object.assign(m, { available: false, unavailableReason: 'disabled' });
+          }
+          await route.fulfill({ response, json: body });
+        });
+      const reasons = (target: Page) =>
+        target.locator('[name=image-model] ~ .body [data-test=model-unavailable]').allTextContents();
+      await grey(page);
+      for (const [locale, expected] of [
+        ['en', ['Retired by its provider', 'Switched off for now']],
+        ['ja', ['提供元が提供を終了しました', '現在停止中です']],
+      ] as const) {
+        await page.goto(`${WEB_ORIGIN}/generate`);
+        await setLocale(page, locale);
+        await page.waitForSelector('[data-test=model-unavailable]');
+        expect(await reasons(page)).toEqual(expected);
+        await expect(page.locator('input[name=image-model][value=gpt-image]').isDisabled()).resolves.toBe(
+          true,
+        );
+        await page
+          .locator('#image-title')
+          .locator('..')
+          .screenshot({ path: screenshotPath(`web-generate-unavailable-${locale}`) });
+      }
+      await page.unroute('**/getCatalog');
+
+      const phone = await context.browser()!.newContext({
+        viewport: { width: 390, height: 844 },
+        colorScheme: 'dark',
+        storageState: await context.storageState({ indexedDB: true }),
+      });
+      const small = await phone.newPage();
+      await grey(small);
+      await small.goto(`${WEB_ORIGIN}/generate`);
+      await small.waitForSelector('[data-test=model-unavailable]');
+      expect(await reasons(small)).toHaveLength(2);
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await small
+        .locator('#image-title')
+        .locator('..')
+        .screenshot({ path: screenshotPath('web-mobile-dark-generate-unavailable-ja') });
+      await phone.close();
+      await page.goto(`${WEB_ORIGIN}/generate`);
+      await setLocale(page, 'en');
+    });
+
     for (const locale of ['en', 'ja'] as const) {
       it(`every page renders in ${locale} (screenshots)`, async () => {
         await page.goto(`${WEB_ORIGIN}/`);

@@ -41,6 +41,8 @@ describe('GenerateModelPicker', () => {
       'Retired by its provider',
       'Switched off for now',
     ]);
+    // A model nobody can use shows its reason instead of a price.
+    expect(options.map((o) => o.find('[data-test=model-cost]').exists())).toEqual([true, false, false]);
     const retired = options[1]!.find('input');
     expect(retired.attributes('disabled')).toBeDefined();
     expect(retired.attributes('aria-describedby')).toBe('model-gpt-image-why');
