@@ -115,10 +115,13 @@ describe('web dashboard', () => {
       await page.goto(`${WEB_ORIGIN}/generate`);
       await page.waitForSelector('[data-test=model-option]');
       await page.fill('[data-test=prompt]', 'a red fox in the snow, watercolor');
-      // Four GPT Image pictures cost 24 credits; a new account has 10.
+      // Four GPT Image pictures cost 24 credits at 1K; a new account has 10.
       await page.locator('[data-test=model-option]', { hasText: 'GPT Image 2' }).click();
       await page.selectOption('[data-test=count]', '4');
       await expect(page.locator('[data-test=total-cost]').textContent()).resolves.toContain('24');
+      // At 2K GPT Image 2 costs 10 a picture: the total follows the price the server charges.
+      await page.selectOption('[data-test=resolution]', '2k');
+      await expect(page.locator('[data-test=total-cost]').textContent()).resolves.toContain('40');
       await page.click('[data-test=generate]');
       const error = page.locator('[data-test=run-error]');
       await error.waitFor({ timeout: 60_000 });

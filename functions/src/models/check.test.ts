@@ -38,7 +38,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
         return json(res, 200, {
           object: 'list',
           data: [
-            { id: 'gpt-5.6-terra', object: 'model', created: 1, owned_by: 'openai', shutdown_date: null },
+            { id: 'gpt-6.1-terra', object: 'model', created: 1, owned_by: 'openai', shutdown_date: null },
             {
               id: 'gpt-image-2',
               object: 'model',
@@ -72,7 +72,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
 
   it('OpenAI: models.list with shutdown_date read as deprecated', async () => {
     const listing = await listModels('openai', [], config());
-    expect(listing.get('gpt-5.6-terra')).toEqual({ deprecated: false });
+    expect(listing.get('gpt-6.1-terra')).toEqual({ deprecated: false });
     expect(listing.get('gpt-image-2')).toEqual({ deprecated: true, shutdownDate: '2027-03-01' });
   });
 
@@ -100,7 +100,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
         'gemini-flash-vision gemini-3.6-flash': 'ok',
         'gemini-image gemini-3.1-flash-image': 'missing',
         'gemini-image-pro gemini-3-pro-image': 'ok',
-        'gpt-vision gpt-5.6-terra': 'ok',
+        'gpt-vision gpt-6.1-terra': 'ok',
         'gpt-image gpt-image-2': 'deprecated',
         'flux-2 fal-ai/flux-2-pro': 'ok',
         'flux-2 fal-ai/flux-2-pro/edit': 'missing',

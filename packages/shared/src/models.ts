@@ -11,6 +11,8 @@ const ALL_RATIOS: readonly AspectRatio[] = ['1:1', '4:3', '3:4', '3:2', '2:3', '
 const COMMON_RATIOS: readonly AspectRatio[] = ['1:1', '4:3', '3:4', '16:9', '9:16'];
 
 export const MODELS: readonly ModelInfo[] = [
+  // Gemini API deprecations page (checked 2026-12-01): GA since 2026-07-21, "No shutdown date
+  // announced". 3.7 Flash is deprecated and routed to 3.8; 3.6 is not.
   {
     id: 'gemini-flash-vision',
     providerModel: 'gemini-3.6-flash',
@@ -29,11 +31,17 @@ export const MODELS: readonly ModelInfo[] = [
     cost: 1,
     source: 'https://ai.google.dev/gemini-api/docs/models/gemini-3.6-flash',
   },
+  // OpenAI's pages, checked 2026-12-01: the deprecations page names `gpt-6.1-terra` as
+  // `gpt-5-mini`'s replacement (earlier versions named `gpt-5.6-terra`); the models page now
+  // lists GPT-6.1 Terra, not GPT-5.6 Terra, among its flagship models; its model page gives one
+  // snapshot, text and image input, Chat Completions and JSON output (what `describe` uses). No
+  // OpenAI page announces a shutdown for either Terra, and GA models get at least 6 months'
+  // notice, but 5.6 is the superseded one, so the next deprecation is likelier to hit it.
   {
     id: 'gpt-vision',
-    providerModel: 'gpt-5.6-terra',
+    providerModel: 'gpt-6.1-terra',
     provider: 'openai',
-    label: 'GPT-5.6 Terra',
+    label: 'GPT-6.1 Terra',
     kind: 'prompt',
     capabilities: ['describe'],
     aspectRatios: [],
@@ -45,8 +53,10 @@ export const MODELS: readonly ModelInfo[] = [
     maxReferenceBytes: 20 * MB,
     maxReferenceSide: 2048,
     cost: 1,
-    source: 'https://developers.openai.com/api/docs/models',
+    source: 'https://developers.openai.com/api/docs/models/gpt-6.1-terra',
   },
+  // Gemini API deprecations page: both image models GA since 2026-05-28, "No shutdown date
+  // announced" (their -preview ids shut down 2026-06-25).
   {
     id: 'gemini-image',
     providerModel: 'gemini-3.1-flash-image',
@@ -85,6 +95,10 @@ export const MODELS: readonly ModelInfo[] = [
     resolutionCosts: { '4k': 10 },
     source: 'https://ai.google.dev/gemini-api/docs/models',
   },
+  // OpenAI model page: default snapshot gpt-image-2-2026-04-21. Not on the deprecations page
+  // (which retires gpt-image-1.x and chatgpt-image-latest on 2026-12-01 in favour of
+  // gpt-image-2.6-*); image models get at least 3 months' notice, and the retirement watch reports
+  // the `shutdown_date` OpenAI's models.list gives as soon as one is set.
   {
     id: 'gpt-image',
     providerModel: 'gpt-image-2',

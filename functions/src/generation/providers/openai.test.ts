@@ -48,7 +48,7 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
         id: 'chatcmpl-1',
         object: 'chat.completion',
         created: 1,
-        model: 'gpt-5.6-terra',
+        model: 'gpt-6.1-terra',
         choices: [
           {
             index: 0,
