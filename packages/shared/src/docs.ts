@@ -102,6 +102,12 @@ export const generationDocSchema = z.object({
   completedAt: z.date().optional(),
   /** Deadline after which the sweeper refunds a stuck `pending` generation. */
   expiresAt: z.date(),
+  /**
+   * Server-only. The id of the call that reserved it, and of the call that took it out of
+   * `pending`: a transaction rerun after its commit landed recognises its own write by them.
+   */
+  attemptId: z.string().optional(),
+  settledBy: z.string().optional(),
 });
 export type GenerationDoc = z.infer<typeof generationDocSchema>;
 

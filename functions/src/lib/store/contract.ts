@@ -164,6 +164,28 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       expect((await store.get(p)).data).toEqual({ v: 1 });
     });
 
+    it('bulkWrite applies more than a batch holds, each write on its own', async () => {
+      const store = await makeStore();
+      const col = `${root()}/u1/many`;
+      const ops = Array.from({ length: 520 }, (_, i) => ({
+        kind: 'set' as const,
+        path: `${col}/d${i}`,
+        data: { n: i, tags: [`t${i}`] },
+      }));
+      await store.bulkWrite(ops);
+      expect(await store.query({ collection: col })).toHaveLength(520);
+      // A failing write (update on a missing document) does not stop the others.
+      await expect(
+        store.bulkWrite([
+          { kind: 'update', path: `${col}/missing`, data: { n: -1 } },
+          ...ops.map((op) => ({ kind: 'delete' as const, path: op.path })),
+        ]),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.query({ collection: col })).toHaveLength(0);
+      expect((await store.get(`${col}/missing`)).data).toBeUndefined();
+      await expect(store.bulkWrite([])).resolves.toBeUndefined();
+    });
+
     it('deleteRecursive removes a document and all its subcollections, nothing else', async () => {
       const store = await makeStore();
       const r = root();
