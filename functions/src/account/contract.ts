@@ -150,7 +150,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         const at = addDays(new Date(res.purgeAfter), 0.5);
         const counter = { n: 0, failAt };
         const broken = {
-          store: interrupting(env.store, ['batch', 'deleteRecursive'], counter),
+          store: interrupting(env.store, ['batch', 'bulkWrite', 'deleteRecursive'], counter),
           blobs: interrupting(blobs, ['delete', 'deletePrefix'], counter),
         };
         const first = await runPurge(
