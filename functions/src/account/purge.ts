@@ -11,6 +11,7 @@ import * as logger from 'firebase-functions/logger';
 import { RETENTION, paths, storagePaths, type StripeCustomerDoc, type UserDoc } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
+import { mapLimit } from '../lib/concurrency.js';
 import type { AuthAdmin } from './auth-admin.js';
 import { deleteMatching, rewriteMatching } from './bulk.js';
 
@@ -80,7 +81,7 @@ export async function runPurge(
     });
     if (due.length === 0) break;
     const failedBefore = counts.accountsFailed;
-    await forEachLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
+    await mapLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
       try {
         await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
         counts.accountsPurged++;
@@ -168,13 +169,4 @@ async function purgeStaleExports(deps: Pick<Deps, 'blobs'>, now: Date): Promise<
     }
   }
   return n;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
