@@ -108,11 +108,21 @@ export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   },
   /** Rate limit: one user's running generations. */
   pendingOfUser: { collection: generations, where: [['status', '==', 'pending']], limit: 3 },
-  /** Accounts whose deletion grace period is over. */
+  /** Accounts whose deletion grace period is over, never tried yet (purge-queue.ts). */
   accountsToPurge: {
     collection: COLLECTIONS.users,
-    where: [['purgeAfter', '<=', now]],
+    where: [
+      ['purgeAttempts', '==', 0],
+      ['purgeAfter', '<=', now],
+    ],
     orderBy: [['purgeAfter', 'asc']],
+    limit: 100,
+  },
+  /** Accounts whose purge failed before, least recently tried first. */
+  accountsToRetryPurge: {
+    collection: COLLECTIONS.users,
+    where: [['purgeRetryAt', '<=', now]],
+    orderBy: [['purgeRetryAt', 'asc']],
     limit: 100,
   },
   /** Backstops for the access-log TTL policy: by expiry and by age. */

@@ -8,11 +8,12 @@
  */
 import { createHmac } from 'node:crypto';
 import * as logger from 'firebase-functions/logger';
-import { RETENTION, paths, storagePaths, type StripeCustomerDoc, type UserDoc } from '@mimicit/shared';
+import { RETENTION, paths, storagePaths, type StripeCustomerDoc } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
 import { mapLimit } from '../lib/concurrency.js';
 import type { AuthAdmin } from './auth-admin.js';
+import { PURGE_PAGE, duePage, recordPurgeFailure } from './purge-queue.js';
 import { deleteMatching, rewriteMatching } from './bulk.js';
 
 /** Accounts purged side by side: enough to finish a backlog, gentle on Auth's admin quota. */
@@ -52,7 +53,10 @@ export interface PurgeExternals {
   deleteStripeCustomer?: (customerId: string) => Promise<void>;
 }
 
-/** Runs one purge pass at `now`; per-account failures are counted and retried by the next run. */
+/**
+ * Runs one purge pass at `now`. A failing account is counted, recorded on its document and
+ * retried by later runs (purge-queue.ts); it never stops the run for the others.
+ */
 export async function runPurge(
   deps: Pick<Deps, 'store' | 'blobs'>,
   auth: AuthAdmin,
@@ -72,26 +76,24 @@ export async function runPurge(
     staleExportsDeleted: 0,
   };
 
-  while (counts.accountsPurged + counts.accountsFailed < MAX_ACCOUNTS_PER_RUN) {
-    const due = await deps.store.query<UserDoc>({
-      collection: 'users',
-      where: [['purgeAfter', '<=', now]],
-      orderBy: [['purgeAfter', 'asc']],
-      limit: 100,
-    });
-    if (due.length === 0) break;
-    const failedBefore = counts.accountsFailed;
-    await mapLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
-      try {
-        await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
-        counts.accountsPurged++;
-      } catch (err) {
-        counts.accountsFailed++;
-        logger.error('purge.accountFailed', { uid, error: err instanceof Error ? err.message : String(err) });
-      }
-    });
-    // A failed account keeps its mark and would come back in the next page: leave it for tomorrow.
-    if (counts.accountsFailed > failedBefore || due.length < 100) break;
+  // Accounts never tried first, then earlier failures (see purge-queue.ts).
+  for (const queue of ['fresh', 'retry'] as const) {
+    while (counts.accountsPurged + counts.accountsFailed < MAX_ACCOUNTS_PER_RUN) {
+      const due = await duePage(deps.store, queue, now);
+      if (due.length === 0) break;
+      // Every account of the page leaves the queue: purged, or its failure recorded.
+      let leftQueue = true;
+      await mapLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
+        try {
+          await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
+          counts.accountsPurged++;
+        } catch (err) {
+          counts.accountsFailed++;
+          if (!(await recordPurgeFailure(deps.store, uid, now, err))) leftQueue = false;
+        }
+      });
+      if (!leftQueue || due.length < PURGE_PAGE) break;
+    }
   }
 
   counts.expiredLogsDeleted = await purgeExpiredAccessLogs(deps, now);

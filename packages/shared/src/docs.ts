@@ -45,6 +45,9 @@ export const userDocSchema = z.object({
   /** Server-only deletion state. */
   deletionRequestedAt: z.date().optional(),
   purgeAfter: z.date().optional(),
+  /** Server-only. Failed purge attempts, and when the purge tries this account again. */
+  purgeAttempts: z.number().int().nonnegative().optional(),
+  purgeRetryAt: z.date().optional(),
 });
 export type UserDoc = z.infer<typeof userDocSchema>;
 
