@@ -128,6 +128,8 @@ export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   /** Backstops for the access-log TTL policy: by expiry and by age. */
   expiredAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['expireAt', '<=', now]], limit: 500 },
   oldAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['at', '<=', now]], limit: 500 },
+  /** Backstop for the payments TTL policy: records past their 7 years. */
+  expiredPayments: { collection: COLLECTIONS.payments, where: [['expireAt', '<=', now]], limit: 400 },
   /** Export and account deletion: a user's payments and access logs. */
   paymentsOfUser: { collection: COLLECTIONS.payments, where: [['uid', '==', OWNER_UID]], limit: 500 },
   accessLogsOfUser: { collection: COLLECTIONS.accessLogs, where: [['uid', '==', OWNER_UID]], limit: 500 },

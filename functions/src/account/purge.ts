@@ -6,14 +6,15 @@
  * `users/{uid}` document — the "purge me" mark — is deleted last, so a run that stops midway
  * leaves the mark in place and the next run finishes the job.
  */
-import { createHmac } from 'node:crypto';
 import * as logger from 'firebase-functions/logger';
-import { RETENTION, paths, storagePaths, type StripeCustomerDoc } from '@mimicit/shared';
+import { RETENTION, paths, storagePaths, type PaymentDoc, type StripeCustomerDoc } from '@mimicit/shared';
+import { paymentExpireAt } from '../billing/payment-retention.js';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
 import { mapLimit } from '../lib/concurrency.js';
 import type { AuthAdmin } from './auth-admin.js';
 import { PURGE_PAGE, duePage, recordPurgeFailure } from './purge-queue.js';
+import { paymentOwnerHash, tombstoneWrite } from './tombstones.js';
 import { deleteMatching, rewriteMatching } from './bulk.js';
 
 /** Accounts purged side by side: enough to finish a backlog, gentle on Auth's admin quota. */
@@ -34,14 +35,8 @@ export interface PurgeCounts {
   filesDeleted: number;
   expiredLogsDeleted: number;
   staleExportsDeleted: number;
-}
-
-/**
- * The keyed hash that replaces a purged account's uid on the payment records kept for tax law.
- * Without the key it cannot be reversed or recomputed from a uid.
- */
-export function paymentOwnerHash(key: string, uid: string): string {
-  return createHmac('sha256', key).update(uid).digest('hex');
+  /** Payment records past their 7 years (the TTL policy's backstop). */
+  expiredPaymentsDeleted: number;
 }
 
 /** Processors outside Firebase that hold a copy of account data. */
@@ -74,6 +69,7 @@ export async function runPurge(
     filesDeleted: 0,
     expiredLogsDeleted: 0,
     staleExportsDeleted: 0,
+    expiredPaymentsDeleted: 0,
   };
 
   // Accounts never tried first, then earlier failures (see purge-queue.ts).
@@ -98,6 +94,11 @@ export async function runPurge(
 
   counts.expiredLogsDeleted = await purgeExpiredAccessLogs(deps, now);
   counts.staleExportsDeleted = await purgeStaleExports(deps, now);
+  counts.expiredPaymentsDeleted = await deleteMatching(
+    deps.store,
+    { collection: 'payments', where: [['expireAt', '<=', now]] },
+    MAX_LOG_PAGES_PER_RUN,
+  );
   return counts;
 }
 
@@ -112,13 +113,24 @@ async function purgeAccount(
   counts: PurgeCounts,
 ): Promise<void> {
   const { store, blobs } = deps;
+  // First, so nothing can create the account again once its data starts to go (tombstones.ts).
+  await store.batch([tombstoneWrite(hashKey, uid, now)]);
   // No new sessions while the data goes.
   await auth.disable(uid);
   const ownerHash = paymentOwnerHash(hashKey, uid);
   counts.paymentsMinimized += await rewriteMatching(
     store,
     { collection: 'payments', where: [['uid', '==', uid]] },
-    (s) => ({ kind: 'update', path: s.path, data: { uid: ownerHash, minimized: true, updatedAt: now } }),
+    (s) => {
+      const p = s.data as PaymentDoc;
+      // Kept for tax law until expireAt; older records without one get it from their creation.
+      const expireAt = p.expireAt ?? paymentExpireAt(p.createdAt);
+      return {
+        kind: 'update',
+        path: s.path,
+        data: { uid: ownerHash, minimized: true, updatedAt: now, expireAt },
+      };
+    },
   );
   counts.accountLogsDeleted += await deleteMatching(store, {
     collection: 'accessLogs',

@@ -131,6 +131,8 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
       granted: false,
       minimized: false,
     });
+    // Kept 7 years (RETENTION.paymentYears) from now (2026-06-01), then removed by the TTL policy.
+    expect(payment?.expireAt).toEqual(new Date('2033-06-01T00:00:00Z'));
     const stored = (await deps.store.get<StripeCustomerDoc>(paths.stripeCustomer('buyer1'))).data;
     expect(stored?.customerId).toBe('cus_test_1');
   });

@@ -11,6 +11,8 @@ import type { Stripe } from 'stripe';
 import type { Store, Tx } from '../lib/store/types.js';
 import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
 import { recordEvent, type EventOutcome } from './event-record.js';
+import { paymentExpireAt } from './payment-retention.js';
+import { accountHashKey, isPurged, paymentOwnerHash } from '../account/tombstones.js';
 
 /**
  * What a session event asks for: `grant` when paid, `await` an async payment, `fail`, or `expire`
@@ -73,7 +75,7 @@ async function sessionEffect(
   if (payment.minimized) {
     // The account was deleted before the payment settled: there is nobody to credit.
     logger.warn('stripeWebhook.paidAfterDeletion', { sessionId });
-    payment.status = 'paid';
+    markPaid(payment, now);
     return 'account-deleted';
   }
   const entryId = ledgerIds.purchase(sessionId);
@@ -81,9 +83,17 @@ async function sessionEffect(
     readAccount(tx, payment.uid),
     alreadyApplied(tx, payment.uid, entryId),
   ]);
+  if (!account.exists && (await isPurged(tx, payment.uid))) {
+    // Paid after the purge: crediting would recreate the account. The record is kept for tax
+    // law, minimized like every payment of a purged account.
+    logger.warn('stripeWebhook.paidAfterPurge', { sessionId });
+    Object.assign(payment, { uid: paymentOwnerHash(accountHashKey(), payment.uid), minimized: true });
+    markPaid(payment, now);
+    return 'account-deleted';
+  }
   // Money that arrived settles a payment still open, failed or expired (a refund stays a refund).
   if (payment.status === 'pending' || payment.status === 'failed' || payment.status === 'expired') {
-    payment.status = 'paid';
+    markPaid(payment, now);
   }
   if (done || payment.granted) {
     payment.granted = true;
@@ -115,6 +125,8 @@ function paymentFromSession(
   if (existing) {
     return {
       ...existing,
+      // Records written before retention dates existed get theirs from their creation.
+      expireAt: existing.expireAt ?? paymentExpireAt(existing.createdAt),
       ...(amount !== undefined ? { amount } : {}),
       ...(currency ? { currency } : {}),
       ...(paymentIntentId ? { paymentIntentId } : {}),
@@ -136,7 +148,14 @@ function paymentFromSession(
     ...(paymentIntentId ? { paymentIntentId } : {}),
     createdAt: now,
     updatedAt: now,
+    expireAt: paymentExpireAt(now),
   };
+}
+
+/** The money moved: the 7-year retention counts from now (payment-retention.ts). */
+function markPaid(payment: PaymentDoc, now: Date): void {
+  if (payment.status !== 'paid') payment.expireAt = paymentExpireAt(now);
+  payment.status = 'paid';
 }
 
 function asCurrency(value: string | null | undefined): Currency | undefined {

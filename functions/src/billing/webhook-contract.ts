@@ -66,6 +66,22 @@ export function webhookContract(name: string, makeStore: () => Promise<Store> | 
       });
     });
 
+    it('a payment record expires 7 years after the money moved (TTL on expireAt)', async () => {
+      const store = await makeStore();
+      const s = { sessionId: nextId('cs'), uid: uid(), credits: 50, paymentStatus: 'unpaid' as const };
+      await processStripeEvent(store, asEvent(sessionEvent('checkout.session.completed', s)), now);
+      const waiting = (await store.get<PaymentDoc>(paths.payment(s.sessionId))).data;
+      expect(waiting).toMatchObject({ status: 'pending', expireAt: new Date('2033-06-01T00:00:00Z') });
+      const paidAt = new Date('2026-06-09T12:00:00Z');
+      await processStripeEvent(
+        store,
+        asEvent(sessionEvent('checkout.session.async_payment_succeeded', s)),
+        paidAt,
+      );
+      const paid = (await store.get<PaymentDoc>(paths.payment(s.sessionId))).data;
+      expect(paid).toMatchObject({ status: 'paid', expireAt: new Date('2033-06-09T12:00:00Z') });
+    });
+
     it('50 distinct sessions for one account concurrently add up exactly', async () => {
       const store = await makeStore();
       const u = uid();

@@ -5,22 +5,30 @@ import {
   type UserDoc,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
+import { PAYMENT_HASH_KEY } from '../lib/config.js';
 import { getAuthAdmin } from '../account/auth-admin.js';
 import { assertAccountActive } from '../account/profile.js';
+import { accountDeleted, isPurged } from '../account/tombstones.js';
 
 /**
  * Mints a Firebase custom token for the signed-in caller's own uid, with no extra claims, so
  * the web app can hand it to the extension (externally_connectable) and the extension signs in
  * as the same person. It grants nothing the caller's ID token does not already grant. The
- * token is returned once and never logged. Accounts scheduled for deletion are refused.
+ * token is returned once and never logged. Accounts scheduled for deletion are refused, and so
+ * are purged ones: signing in with a custom token recreates a deleted Auth user.
  */
 export const handleCreateExtensionToken = callableHandler(
   'createExtensionToken',
   createExtensionTokenRequestSchema,
   async ({ uid, deps }): Promise<CreateExtensionTokenResponse> => {
-    assertAccountActive((await deps.store.get<UserDoc>(paths.user(uid))).data);
+    const user = (await deps.store.get<UserDoc>(paths.user(uid))).data;
+    assertAccountActive(user);
+    if (!user && (await isPurged(deps.store, uid))) throw accountDeleted();
     return { token: await getAuthAdmin().createCustomToken(uid) };
   },
 );
 
-export const createExtensionToken = defineCallable({}, handleCreateExtensionToken);
+export const createExtensionToken = defineCallable(
+  { secrets: [PAYMENT_HASH_KEY] },
+  handleCreateExtensionToken,
+);

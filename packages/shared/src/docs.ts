@@ -160,6 +160,8 @@ export const paymentDocSchema = z.object({
   amountRefunded: z.number().int().nonnegative().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** Deletion date: 7 years after the payment (TTL policy on `payments.expireAt`). */
+  expireAt: z.date(),
 });
 export type PaymentDoc = z.infer<typeof paymentDocSchema>;
 
@@ -189,3 +191,14 @@ export const stripeCustomerDocSchema = z.object({
   createdAt: z.date(),
 });
 export type StripeCustomerDoc = z.infer<typeof stripeCustomerDocSchema>;
+
+/**
+ * `accountTombstones/{ownerHash}`: marks a purged account so that no late call or webhook can
+ * create it again. The id is HMAC-SHA256(PAYMENT_HASH_KEY, uid): no personal data in clear.
+ * Server-only; TTL on `expireAt`.
+ */
+export const accountTombstoneDocSchema = z.object({
+  purgedAt: z.date(),
+  expireAt: z.date(),
+});
+export type AccountTombstoneDoc = z.infer<typeof accountTombstoneDocSchema>;
