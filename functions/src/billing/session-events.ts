@@ -12,6 +12,7 @@ import type { Store, Tx } from '../lib/store/types.js';
 import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
 import { recordEvent, type EventOutcome } from './event-record.js';
 import { paymentExpireAt } from './payment-retention.js';
+import { paymentIntentFacts, refundTarget, type PaymentIntentFacts } from './payment-facts.js';
 import { accountHashKey, isPurged, paymentOwnerHash } from '../account/tombstones.js';
 
 /**
@@ -28,6 +29,7 @@ export async function applySessionEvent(
   action: SessionAction,
   now: Date,
 ): Promise<EventOutcome> {
+  const facts = action === 'grant' ? await factsBeforeGrant(store, event, session) : undefined;
   return store.runTransaction(async (tx) => {
     const [eventSnap, paymentSnap] = await tx.getAll<Record<string, unknown>>([
       paths.stripeEvent(event.id),
@@ -45,7 +47,7 @@ export async function applySessionEvent(
       recordEvent(tx, event, now);
       return { effect: 'unattributable', uid: null };
     }
-    const effect = await sessionEffect(tx, session.id, payment, action, now);
+    const effect = await sessionEffect(tx, session.id, payment, action, now, facts);
     recordEvent(tx, event, now);
     tx.set(paths.payment(session.id), { ...payment, updatedAt: now });
     return { effect, uid: payment.minimized ? null : payment.uid };
@@ -59,6 +61,7 @@ async function sessionEffect(
   payment: PaymentDoc,
   action: SessionAction,
   now: Date,
+  facts: PaymentIntentFacts | undefined,
 ): Promise<string> {
   if (action === 'await') return payment.granted ? 'already-granted' : 'awaiting-payment';
   if (action === 'expire') {
@@ -99,14 +102,43 @@ async function sessionEffect(
     payment.granted = true;
     return 'already-granted';
   }
-  writeCreditChange(
-    tx,
-    account,
-    { entryId, delta: payment.credits, reason: 'purchase', ref: sessionId },
-    now,
-  );
+  // A refund made before this grant: pay out only what was not refunded (refund-events.ts).
+  const refunded = refundedBeforeGrant(payment, facts);
+  const credits = payment.credits - refunded;
+  if (credits > 0) {
+    writeCreditChange(tx, account, { entryId, delta: credits, reason: 'purchase', ref: sessionId }, now);
+  }
   payment.granted = true;
-  return 'granted';
+  if (refunded === 0) return 'granted';
+  logger.warn('stripeWebhook.refundedBeforeGrant', { sessionId, credits: payment.credits, refunded });
+  return credits > 0 ? 'granted-less-refund' : 'refunded-before-grant';
+}
+
+/**
+ * Stripe's word on the PaymentIntent of a session about to be granted, read outside the
+ * transaction; skipped when there is nothing to grant (a replay, a settled or minimized payment).
+ */
+async function factsBeforeGrant(
+  store: Store,
+  event: { id: string },
+  session: Stripe.Checkout.Session,
+): Promise<PaymentIntentFacts | undefined> {
+  const paymentIntent = intentId(session.payment_intent);
+  if (!paymentIntent) return undefined;
+  const [marker, record] = await store.getAll<PaymentDoc>([
+    paths.stripeEvent(event.id),
+    paths.payment(session.id),
+  ]);
+  if (marker?.data || record?.data?.granted || record?.data?.minimized) return undefined;
+  return paymentIntentFacts(paymentIntent);
+}
+
+/** Records a refund Stripe already made on `payment`; returns the credits it covers. */
+function refundedBeforeGrant(payment: PaymentDoc, facts: PaymentIntentFacts | undefined): number {
+  if (!facts || facts.amountRefunded <= 0) return 0;
+  payment.amountRefunded = Math.max(payment.amountRefunded ?? 0, facts.amountRefunded);
+  payment.status = payment.amountRefunded >= facts.amount ? 'refunded' : 'partially_refunded';
+  return refundTarget(payment.credits, payment.amountRefunded, facts.amount);
 }
 
 /**
