@@ -32,6 +32,8 @@ export interface ContractEnv {
 
 const T0 = new Date('2026-06-01T00:00:00Z');
 const KEY = 'contract-payment-hash-key';
+/** A well-formed extension id (EXTENSION_IDS is empty in tests: any such id is accepted). */
+const EXTENSION = 'abcdefghijklmnopabcdefghijklmnop';
 
 /** The documents that mention any of `values`, keyed by path (for before/after comparisons). */
 async function docsMentioning(env: ContractEnv, values: string[]): Promise<Map<string, Data>> {
@@ -209,7 +211,9 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       // A custom token minted before the purge signs the uid in again and recreates the Auth user.
       auth.add(a.uid);
       await expect(handleEnsureProfile(fakeRequest({}, a.uid, google))).rejects.toMatchObject(deleted);
-      await expect(handleCreateExtensionToken(fakeRequest({}, a.uid))).rejects.toMatchObject(deleted);
+      await expect(
+        handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid)),
+      ).rejects.toMatchObject(deleted);
       // A checkout paid after the purge, with no stored payment record: nobody is credited.
       const late = sessionEvent('checkout.session.completed', { sessionId: 'cs_test_late', uid: a.uid });
       expect(await processStripeEvent(env.store, late as unknown as Stripe.Event, clock.now())).toEqual({
@@ -237,7 +241,9 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       await setup();
       const a = A();
       const first = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, a.uid));
-      await expect(handleCreateExtensionToken(fakeRequest({}, a.uid))).rejects.toMatchObject({
+      await expect(
+        handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid)),
+      ).rejects.toMatchObject({
         code: 'failed-precondition',
         details: { reason: 'account-pending-deletion' },
       });
@@ -247,7 +253,9 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       const { profile } = await handleCancelAccountDeletion(fakeRequest({}, a.uid));
       expect(profile).toMatchObject({ uid: a.uid, deletion: null, credits: 11 });
-      expect((await handleCreateExtensionToken(fakeRequest({}, a.uid))).token).toContain(a.uid);
+      expect(
+        (await handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid))).token,
+      ).toContain(a.uid);
 
       clock.advance(30 * DAY_MS);
       expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
