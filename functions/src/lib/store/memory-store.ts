@@ -37,6 +37,12 @@ export interface MemoryStoreOptions {
    * commit-limits.ts) with Firestore's INVALID_ARGUMENT "Transaction too big". Unlimited when unset.
    */
   maxCommitIndexEntries?: number;
+  /**
+   * Every n-th transaction runs its body, then fails with ABORTED without committing, as the
+   * Admin SDK reports a transaction it gave up on (the Firestore emulator does so under lock
+   * contention). Lets the emulator tier's tolerant assertions run offline too.
+   */
+  abortEvery?: number;
 }
 
 class Mutex {
@@ -54,6 +60,7 @@ class Mutex {
 export class MemoryStore implements Store {
   private readonly docs = new Map<string, Data>();
   private readonly mutex = new Mutex();
+  private transactions = 0;
   /** Document reads and writes, for cost benchmarks. */
   readonly stats = { reads: 0, writes: 0 };
 
@@ -90,6 +97,10 @@ export class MemoryStore implements Store {
       }
       const tx = new MemoryTx(this);
       const result = await fn(tx);
+      const every = this.options.abortEvery;
+      if (every && ++this.transactions % every === 0) {
+        throw Object.assign(new Error('10 ABORTED: Transaction lock timeout.'), { code: 10 });
+      }
       this.apply(tx.writes);
       return result;
     } finally {
