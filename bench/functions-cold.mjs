@@ -24,8 +24,10 @@ function timeImport(specifier, cwd) {
 
 /** Which lazily imported SDKs each function's code path needs (providers from the table). */
 export const FUNCTION_SDKS = {
+  // Reads the runtime catalog (operator overrides, retirement marks) from Firestore.
   getCatalog: ['firebase-admin/firestore'],
-  ensureProfile: ['firebase-admin/firestore'],
+  // firebase-admin/auth only on a first sign-in (the purged-account check before creating a profile).
+  ensureProfile: ['firebase-admin/firestore', 'firebase-admin/auth'],
   describeImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('describe')])],
   generateImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
   generateComparison: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
@@ -39,7 +41,7 @@ export const FUNCTION_SDKS = {
   requestAccountDeletion: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
   exportMyData: ['firebase-admin/firestore', 'firebase-admin/storage'],
   purgeExpiredData: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
-  createExtensionToken: ['firebase-admin/auth'],
+  createExtensionToken: ['firebase-admin/firestore', 'firebase-admin/auth'],
 };
 
 export function functionsColdLoad() {

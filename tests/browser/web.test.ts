@@ -167,7 +167,7 @@ describe('web dashboard', () => {
         // Nothing wider than the screen: no horizontal scrolling, and no element sticking out
         // (named, so a failure says which one).
         const sticking = await small.evaluate(() =>
-          [...document.querySelectorAll('main *')]
+          Array.from(document.querySelectorAll('main *'))
             .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
             .map((e) => `${e.tagName.toLowerCase()}[data-test=${e.getAttribute('data-test')}]`),
         );

@@ -69,6 +69,7 @@ export function paymentDoc() {
     granted: true,
     createdAt: created,
     updatedAt: created,
+    expireAt: new Date('2032-01-10T09:00:00.000Z'),
   };
 }
 
@@ -106,6 +107,10 @@ export function modelStatusDoc() {
   };
 }
 
+export function accountTombstoneDoc() {
+  return { purgedAt: created, expireAt: new Date('2026-01-10T09:00:00.000Z') };
+}
+
 /** Every seeded Firestore document by path: both users' data, so "other" has something too. */
 export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> = {
   [paths.user(OWNER_UID)]: userDoc('en'),
@@ -122,6 +127,7 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
   [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
   [paths.modelOverrides()]: modelOverridesDoc(),
   [paths.modelStatus('gpt-image')]: modelStatusDoc(),
+  [paths.accountTombstone('0'.repeat(64))]: accountTombstoneDoc(),
   ['misc/m1']: { note: 'a collection the product does not use' },
 };
 

@@ -2,6 +2,7 @@
 // added to COLLECTIONS without a schema here a type error.
 import {
   accessLogDocSchema,
+  accountTombstoneDocSchema,
   generationDocSchema,
   ledgerEntrySchema,
   modelOverridesDocSchema,
@@ -24,6 +25,7 @@ export const DOC_SCHEMAS = {
   stripeCustomers: stripeCustomerDocSchema,
   modelOverrides: modelOverridesDocSchema,
   modelStatus: modelStatusDocSchema,
+  accountTombstones: accountTombstoneDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 
 /** The field our TTL policies use (`expiresAt` on generations is the sweeper's deadline, not TTL). */

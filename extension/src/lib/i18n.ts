@@ -73,6 +73,10 @@ const en = {
   'model.unavailable.retired': 'retired by its provider',
   'model.unavailable.disabled': 'switched off for now',
   priceAt: '{price} at {resolution}',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
+  'error.session-revoked': 'You were signed out on every device. Sign in again.',
+  'error.extension-not-allowed': 'This is not the official Mimicit extension, so it cannot sign in.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -146,6 +150,11 @@ const ja: Record<MessageKey, string> = {
   'model.unavailable.retired': '提供終了',
   'model.unavailable.disabled': '停止中',
   priceAt: '{resolution} で {price}',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted':
+    'このアカウントは削除されました。サインアウトしてから再度サインインすると、新しいアカウントを作成できます。',
+  'error.session-revoked': 'すべてのデバイスでサインアウトされました。もう一度サインインしてください。',
+  'error.extension-not-allowed': 'これは公式の Mimicit 拡張機能ではないため、サインインできません。',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };

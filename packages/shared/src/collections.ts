@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   stripeCustomers: 'stripeCustomers',
   modelOverrides: 'modelOverrides',
   modelStatus: 'modelStatus',
+  accountTombstones: 'accountTombstones',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -27,6 +28,7 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.stripeCustomers,
   COLLECTIONS.modelOverrides,
   COLLECTIONS.modelStatus,
+  COLLECTIONS.accountTombstones,
 ] as const;
 
 export const paths = {
@@ -41,6 +43,8 @@ export const paths = {
   modelOverrides: () => `${COLLECTIONS.modelOverrides}/catalog`,
   /** A retirement mark the server records for one model. */
   modelStatus: (modelId: string) => `${COLLECTIONS.modelStatus}/${modelId}`,
+  /** Keyed by the keyed hash of a purged uid, never the uid itself. */
+  accountTombstone: (ownerHash: string) => `${COLLECTIONS.accountTombstones}/${ownerHash}`,
 } as const;
 
 /** Cloud Storage object paths. Source images are never written anywhere. */
@@ -58,4 +62,10 @@ export const RETENTION = {
   accountPurgeDays: 30,
   exportDays: 1,
   paymentYears: 7,
+  /**
+   * A purged account's tombstone (a keyed hash, no personal data): outlives every way the
+   * account could be recreated — an ID token issued before the purge (1 hour), Stripe's webhook
+   * retries (3 days), the slowest asynchronous payment methods (weeks).
+   */
+  tombstoneDays: 365,
 } as const;

@@ -306,6 +306,11 @@ const en = {
         'This model cannot be used right now (switched off or retired by its provider). Choose another model; nothing was charged.',
       'provider-no-image':
         'The model finished without returning an image. Describe the picture you want more concretely, or try again. Your credits were refunded.',
+      // Production-correctness reasons (issue 15).
+      'account-deleted': 'This account was deleted. Sign out, then sign in again to start a new account.',
+      'session-revoked': 'You were signed out on every device. Please sign in again.',
+      'extension-not-allowed':
+        'This is not the official Mimicit extension, so it cannot be signed in to your account.',
     },
   },
   footer: {

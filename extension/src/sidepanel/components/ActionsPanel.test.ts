@@ -13,7 +13,13 @@ import ActionsPanel from './ActionsPanel.vue';
 // The panel's Firebase instances are not needed to render prices.
 vi.mock('../../lib/firebase', () => ({ db: {}, storage: {}, auth: {} }));
 
-const models = MODELS.map((m) => ({ ...m, available: true }));
+const models = MODELS.map((m) => ({
+  ...m,
+  capabilities: [...m.capabilities],
+  aspectRatios: [...m.aspectRatios],
+  resolutions: [...m.resolutions],
+  available: true,
+}));
 const model = (id: string) => models.find((m) => m.id === id)!;
 const firstNumber = (text: string) => Number(/\d+/.exec(text)?.[0]);
 const CASES = models
