@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension, screenshotPath } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const svg = (w: number, h: number) =>
@@ -271,16 +272,7 @@ describe('extension in Chromium', () => {
   });
 
   it('lists models the catalog greys out as disabled, with the reason, in both languages', async () => {
-    // getCatalog's answer as the runtime catalog serves it after a retirement and a switch-off.
-    await panel.route('**/getCatalog', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as { result: { models: Record<string, unknown>[] } };
-      for (const m of body.result.models) {
-        if (m.id === 'gpt-image') Object.assign(m, { available: false, unavailableReason: 'retired' });
-        if (m.id === 'flux-2') Object.assign(m, { available: false, unavailableReason: 'disabled' });
-      }
-      await route.fulfill({ response, json: body });
-    });
+    await greyOutModels(panel);
     await panel.reload();
     await panel.waitForFunction(
       () => document.querySelectorAll('[data-test=image-model] option[disabled]').length === 2,
@@ -302,7 +294,7 @@ describe('extension in Chromium', () => {
     await expect(option('gemini-image')).resolves.toMatch(/^Nano Banana 2 .* · 1K で 3 クレジット$/);
     await shoot('extension-models-unavailable-ja');
     await setLanguage('en');
-    await panel.unroute('**/getCatalog');
+    await panel.unroute(CATALOG_ROUTE);
     await panel.reload();
     await panel.waitForSelector('[data-test=sign-out]');
   });

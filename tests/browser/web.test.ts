@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../harness/browser';
 import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { signInThroughPopup } from './web-sign-in';
+import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 
 /** Each page and the selector that says it has settled (content, empty or error state). */
 const PAGES: { name: string; path: string; settled: string }[] = [
@@ -182,20 +183,9 @@ describe('web dashboard', () => {
     });
 
     it('greys out models an operator switched off or a provider retired, with the reason (en, ja, phone)', async () => {
-      // getCatalog's answer as the runtime catalog serves it after a switch-off and a retirement.
-      const grey = async (target: Page) =>
-        target.route('**/getCatalog', async (route) => {
-          const response = await route.fetch();
-          const body = (await response.json()) as { result: { models: Record<string, unknown>[] } };
-          for (const m of body.result.models) {
-            if (m.id === 'gpt-image') Object.assign(m, { available: false, unavailableReason: 'retired' });
-            if (m.id === 'flux-2') Object.assign(m, { available: false, unavailableReason: 'disabled' });
-          }
-          await route.fulfill({ response, json: body });
-        });
       const reasons = (target: Page) =>
         target.locator('[name=image-model] ~ .body [data-test=model-unavailable]').allTextContents();
-      await grey(page);
+      await greyOutModels(page);
       for (const [locale, expected] of [
         ['en', ['Retired by its provider', 'Switched off for now']],
         ['ja', ['提供元が提供を終了しました', '現在停止中です']],
@@ -212,7 +202,7 @@ describe('web dashboard', () => {
           .locator('..')
           .screenshot({ path: screenshotPath(`web-generate-unavailable-${locale}`) });
       }
-      await page.unroute('**/getCatalog');
+      await page.unroute(CATALOG_ROUTE);
 
       const phone = await context.browser()!.newContext({
         viewport: { width: 390, height: 844 },
@@ -220,7 +210,7 @@ describe('web dashboard', () => {
         storageState: await context.storageState({ indexedDB: true }),
       });
       const small = await phone.newPage();
-      await grey(small);
+      await greyOutModels(small);
       await small.goto(`${WEB_ORIGIN}/generate`);
       await small.waitForSelector('[data-test=model-unavailable]');
       expect(await reasons(small)).toHaveLength(2);

@@ -4,28 +4,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import {
-  MODELS,
   RESOLUTIONS,
   comparisonCost,
   imageCost,
   type GetCatalogResponse,
   type Resolution,
 } from '@mimicit/shared';
-import { mountAt, signedInPinia } from '../testing';
+import { mountAt, servedModels, signedInPinia } from '../testing';
 import { useCatalogStore } from '../stores/catalog';
 import { useGenerateStore } from '../stores/generate';
 import GenerateImageStep from './GenerateImageStep.vue';
 
-const catalog: GetCatalogResponse = {
-  models: MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  })),
-  packs: [],
-};
+const catalog: GetCatalogResponse = { models: servedModels(), packs: [] };
 const model = (id: string) => catalog.models.find((m) => m.id === id)!;
 const firstNumber = (text: string) => Number(/\d+/.exec(text)?.[0]);
 

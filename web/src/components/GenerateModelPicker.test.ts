@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createI18n } from 'vue-i18n';
-import { MODELS, type GetCatalogResponse } from '@mimicit/shared';
 import en from '../i18n/en';
 import ja from '../i18n/ja';
+import { servedModels } from '../testing';
 import GenerateModelPicker from './GenerateModelPicker.vue';
 
-type Model = GetCatalogResponse['models'][number];
-const entry = (id: string, extra: Partial<Model> = {}): Model => {
-  const m = MODELS.find((x) => x.id === id)!;
-  return {
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-    ...extra,
-  };
-};
-const models = [
-  entry('gemini-image'),
-  entry('gpt-image', { available: false, unavailableReason: 'retired' }),
-  entry('flux-2', { available: false, unavailableReason: 'disabled' }),
-];
+const served = servedModels({
+  'gpt-image': { available: false, unavailableReason: 'retired' },
+  'flux-2': { available: false, unavailableReason: 'disabled' },
+});
+const models = ['gemini-image', 'gpt-image', 'flux-2'].map((id) => served.find((m) => m.id === id)!);
 
 function mountPicker(locale: 'en' | 'ja') {
   const i18n = createI18n({ legacy: false, locale, messages: { en, ja } });

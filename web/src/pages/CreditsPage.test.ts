@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CREDIT_PACKS, MODELS } from '@mimicit/shared';
-import { mountAt, settle, signedInPinia, TEST_PROFILE } from '../testing';
+import { CREDIT_PACKS } from '@mimicit/shared';
+import { mountAt, servedModels, settle, signedInPinia, TEST_PROFILE } from '../testing';
 import CreditsPage from './CreditsPage.vue';
 import CheckoutSuccessPage from './CheckoutSuccessPage.vue';
 
@@ -97,10 +97,7 @@ describe('CreditsPage', () => {
 
   it('states the price range from the live catalog, per resolution, leaving out unusable models', async () => {
     ledger.fetchLedgerPage.mockResolvedValue({ items: [], cursor: null });
-    const models = MODELS.filter((m) => !m.previewOnly).map((m) => ({
-      ...m,
-      available: m.id !== 'gemini-image-pro',
-    }));
+    const models = servedModels({ 'gemini-image-pro': { available: false } }).filter((m) => !m.previewOnly);
     api.getCatalog.mockResolvedValue({ models, packs });
     let { wrapper } = await mountAt(CreditsPage, '/credits');
     await settle();

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MODELS } from '@mimicit/shared';
-import { mountAt, settle } from '../testing';
+import { mountAt, servedModels, settle } from '../testing';
 import GeneratePage from './GeneratePage.vue';
 
 vi.mock('firebase/auth', () => ({
@@ -19,16 +18,7 @@ const gens = vi.hoisted(() => ({ watchGeneration: vi.fn(() => () => undefined), 
 vi.mock('../lib/data/generations', () => gens);
 vi.mock('../lib/data/storage', () => ({ fetchImageBlob: vi.fn(() => new Promise(() => undefined)) }));
 
-const catalog = {
-  models: MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  })),
-  packs: [],
-};
+const catalog = { models: servedModels(), packs: [] };
 
 describe('GeneratePage', () => {
   beforeEach(() => {
