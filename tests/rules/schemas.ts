@@ -2,8 +2,11 @@
 // added to COLLECTIONS without a schema here a type error.
 import {
   accessLogDocSchema,
+  accountTombstoneDocSchema,
   generationDocSchema,
   ledgerEntrySchema,
+  modelOverridesDocSchema,
+  modelStatusDocSchema,
   paymentDocSchema,
   stripeCustomerDocSchema,
   stripeEventDocSchema,
@@ -20,6 +23,9 @@ export const DOC_SCHEMAS = {
   stripeEvents: stripeEventDocSchema,
   accessLogs: accessLogDocSchema,
   stripeCustomers: stripeCustomerDocSchema,
+  modelOverrides: modelOverridesDocSchema,
+  modelStatus: modelStatusDocSchema,
+  accountTombstones: accountTombstoneDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 
 /** The field our TTL policies use (`expiresAt` on generations is the sweeper's deadline, not TTL). */

@@ -65,6 +65,19 @@ const en = {
   'error.provider-unavailable': 'The model is unavailable right now. Your credits were refunded.',
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
+  // Model catalog (issue 14)
+  'error.model-unavailable':
+    'This model cannot be used right now. Choose another model; nothing was charged.',
+  'error.provider-no-image':
+    'The model returned no image. Describe the picture more concretely. Credits refunded.',
+  'model.unavailable.retired': 'retired by its provider',
+  'model.unavailable.disabled': 'switched off for now',
+  priceAt: '{price} at {resolution}',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
+  'error.session-revoked': 'You were signed out on every device. Sign in again.',
+  'error.extension-not-allowed': 'This is not the official Mimicit extension, so it cannot sign in.',
+  // Issue 19: network and server errors, dismiss, translated model labels.
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.timeout': 'The server took too long to answer. Please try again.',
   'error.server-error': 'Something went wrong on our side. Please try again.',
@@ -136,6 +149,20 @@ const ja: Record<MessageKey, string> = {
   'error.provider-safety': '安全上の理由により、モデルがこのリクエストを拒否しました。',
   'error.provider-unavailable': 'モデルが現在利用できません。クレジットは返還されました。',
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
+  // Model catalog (issue 14)
+  'error.model-unavailable':
+    'このモデルは現在利用できません。別のモデルを選んでください。クレジットは消費されていません。',
+  'error.provider-no-image':
+    'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
+  'model.unavailable.retired': '提供終了',
+  'model.unavailable.disabled': '停止中',
+  priceAt: '{resolution} で {price}',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted':
+    'このアカウントは削除されました。ログアウトしてから再度ログインすると、新しいアカウントを作成できます。',
+  'error.session-revoked': 'すべてのデバイスでログアウトされました。もう一度ログインしてください。',
+  'error.extension-not-allowed': 'これは公式の Mimicit 拡張機能ではないため、ログインできません。',
+  // Issue 19: network and server errors, dismiss, translated model labels.
   'error.unauthenticated': 'セッションの有効期限が切れました。もう一度ログインしてください。',
   'error.network': 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
   'error.timeout': 'サーバーの応答に時間がかかりすぎました。もう一度お試しください。',

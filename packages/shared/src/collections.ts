@@ -10,6 +10,9 @@ export const COLLECTIONS = {
   stripeEvents: 'stripeEvents',
   accessLogs: 'accessLogs',
   stripeCustomers: 'stripeCustomers',
+  modelOverrides: 'modelOverrides',
+  modelStatus: 'modelStatus',
+  accountTombstones: 'accountTombstones',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -23,6 +26,9 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.stripeEvents,
   COLLECTIONS.accessLogs,
   COLLECTIONS.stripeCustomers,
+  COLLECTIONS.modelOverrides,
+  COLLECTIONS.modelStatus,
+  COLLECTIONS.accountTombstones,
 ] as const;
 
 export const paths = {
@@ -33,6 +39,12 @@ export const paths = {
   stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
   accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
   stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
+  /** The operator's runtime catalog overrides (one document). */
+  modelOverrides: () => `${COLLECTIONS.modelOverrides}/catalog`,
+  /** A retirement mark the server records for one model. */
+  modelStatus: (modelId: string) => `${COLLECTIONS.modelStatus}/${modelId}`,
+  /** Keyed by the keyed hash of a purged uid, never the uid itself. */
+  accountTombstone: (ownerHash: string) => `${COLLECTIONS.accountTombstones}/${ownerHash}`,
 } as const;
 
 /** Cloud Storage object paths. Source images are never written anywhere. */
@@ -50,4 +62,10 @@ export const RETENTION = {
   accountPurgeDays: 30,
   exportDays: 1,
   paymentYears: 7,
+  /**
+   * A purged account's tombstone (a keyed hash, no personal data): outlives every way the
+   * account could be recreated — an ID token issued before the purge (1 hour), Stripe's webhook
+   * retries (3 days), the slowest asynchronous payment methods (weeks).
+   */
+  tombstoneDays: 365,
 } as const;

@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   'rate-limited',
   'too-many-pending',
   'unknown-model',
+  'model-unavailable',
   'unsupported-option',
   'image-too-large',
   'image-unsupported-type',
@@ -16,6 +17,7 @@ export const ERROR_REASONS = [
   'url-not-allowed',
   'prompt-too-long',
   'provider-safety',
+  'provider-no-image',
   'provider-rate-limit',
   'provider-bad-request',
   'provider-unavailable',
@@ -26,6 +28,11 @@ export const ERROR_REASONS = [
   'origin-not-allowed',
   'account-pending-deletion',
   'not-found',
+  // Production-correctness reasons (issue 15), kept together to ease merging.
+  'account-deleted',
+  'session-revoked',
+  'extension-not-allowed',
+  // Reasons for refusals that had none, so clients can explain them (issue 19).
   'server-error',
   'price-not-configured',
   'payments-not-configured',

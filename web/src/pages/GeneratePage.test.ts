@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DOMWrapper } from '@vue/test-utils';
-import { MODELS } from '@mimicit/shared';
-import { mountAt, until } from '../testing';
+import { mountAt, servedModels, until } from '../testing';
 import { useGenerateStore } from '../stores/generate';
 import GeneratePage from './GeneratePage.vue';
 
@@ -21,15 +20,7 @@ const gens = vi.hoisted(() => ({ watchGeneration: vi.fn(() => () => undefined), 
 vi.mock('../lib/data/generations', () => gens);
 vi.mock('../lib/data/storage', () => ({ fetchImageBlob: vi.fn(() => new Promise(() => undefined)) }));
 
-const catalog = {
-  models: MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-  })),
-  packs: [],
-};
+const catalog = { models: servedModels(), packs: [] };
 
 /** A pending answer for whatever request id the page sent. */
 function pendingAnswer(model = 'gemini-image') {
@@ -93,7 +84,7 @@ describe('GeneratePage', () => {
 
   it('lists describe and image models with cost, and limits settings to the chosen model', async () => {
     const { wrapper } = await readyPage();
-    expect(wrapper.text()).toContain('4 credits per image');
+    expect(wrapper.text()).toContain('3 credits per image');
     const gpt = wrapper
       .findAll('input[name=image-model]')
       .find((i) => i.attributes('value') === 'gpt-image')!;
@@ -101,11 +92,16 @@ describe('GeneratePage', () => {
     await until(() =>
       expect(wrapper.findAll('[data-test=aspect] option').map((o) => o.text())).toEqual([
         '1:1',
+        '4:3',
+        '3:4',
         '3:2',
         '2:3',
+        '16:9',
+        '9:16',
+        '21:9',
       ]),
     );
-    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K']);
+    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K', '2K']);
   });
 
   it('translates the local preview model’s label in Japanese, keeps product names', async () => {
@@ -113,7 +109,7 @@ describe('GeneratePage', () => {
     const titles = wrapper.findAll('[data-test=model-option] .title').map((t) => t.text());
     expect(titles).toContain('ローカルプレビュー（AI なし）');
     expect(titles).not.toContain('Local preview (no AI)');
-    expect(titles).toContain('Gemini 2.5 Flash Image');
+    expect(titles).toContain('Nano Banana 2 (Gemini 3.1 Flash Image)');
   });
 
   it('shows the insufficient-credits message from the server and charges nothing', async () => {
@@ -213,7 +209,7 @@ describe('GeneratePage', () => {
       const { wrapper } = await readyPage();
       await wrapper.find('[data-test=prompt]').setValue('a red fox');
       await wrapper.find('[data-test=compare-mode]').setValue(true);
-      for (const id of ['gemini-image', 'imagen-4']) {
+      for (const id of ['gemini-image', 'flux-2']) {
         await wrapper
           .findAll('input[name=compare-models]')
           .find((i) => i.attributes('value') === id)!
@@ -255,7 +251,9 @@ describe('GeneratePage', () => {
       }
       const dismiss = wrapper.find('[data-test=run-dismiss]');
       expect(dismiss.element.tagName).toBe('BUTTON'); // Focusable; Enter and Space activate it.
-      expect(dismiss.attributes('aria-label')).toBe('Dismiss the Gemini 2.5 Flash Image result');
+      expect(dismiss.attributes('aria-label')).toBe(
+        'Dismiss the Nano Banana 2 (Gemini 3.1 Flash Image) result',
+      );
       await dismiss.trigger('click');
       await until(() => expect(wrapper.findAll('[data-test=run]')).toHaveLength(1));
       expect(document.activeElement?.id).toBe('results-title');

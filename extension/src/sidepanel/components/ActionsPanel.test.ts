@@ -1,129 +1,71 @@
-// The side panel's Describe / Generate buttons in happy-dom: one action per person's click, the
-// translated errors and model labels. Firebase is mocked at the module boundary; callables at
-// the panel's own callable client.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The side panel's buttons and model list show exactly what the server will reserve: the shared
+// pricing functions the callables charge with (functions/src/generation/pricing.test.ts holds the
+// server to the same functions), at every resolution the model offers.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS } from '@mimicit/shared';
-import ActionsPanel from './ActionsPanel.vue';
-import { useCatalogStore } from '../stores/catalog';
-import { useGenerationsStore } from '../stores/generations';
-import { useImagesStore } from '../stores/images';
+import { MODELS, RESOLUTIONS, describeCost, imageCost, type Resolution } from '@mimicit/shared';
 import { locale } from '../../lib/i18n';
-import type * as ApiModule from '../../lib/api';
+import { useCatalogStore } from '../stores/catalog';
+import { useSettingsStore } from '../stores/settings';
+import ActionsPanel from './ActionsPanel.vue';
 
-vi.mock('../../lib/firebase', () => ({ auth: { currentUser: null }, db: {}, storage: {} }));
-vi.mock('firebase/auth/web-extension', () => ({}));
-vi.mock('firebase/firestore', () => ({ doc: vi.fn(), onSnapshot: vi.fn(() => () => undefined) }));
-vi.mock('firebase/storage', () => ({}));
-const api = vi.hoisted(() => ({ callFunction: vi.fn() }));
-vi.mock('../../lib/api', async (importOriginal) => ({
-  ...(await importOriginal<typeof ApiModule>()),
-  callFunction: api.callFunction,
+// The panel's Firebase instances are not needed to render prices.
+vi.mock('../../lib/firebase', () => ({ db: {}, storage: {}, auth: {} }));
+
+const models = MODELS.map((m) => ({
+  ...m,
+  capabilities: [...m.capabilities],
+  aspectRatios: [...m.aspectRatios],
+  resolutions: [...m.resolutions],
+  available: true,
 }));
+const model = (id: string) => models.find((m) => m.id === id)!;
+const firstNumber = (text: string) => Number(/\d+/.exec(text)?.[0]);
+const CASES = models
+  .filter((m) => m.kind === 'image')
+  .flatMap((m) =>
+    RESOLUTIONS.filter((r) => m.resolutions.includes(r)).map((r): [string, Resolution] => [m.id, r]),
+  );
 
-const until = <T>(assertion: () => T) => vi.waitFor(assertion, { timeout: 10_000, interval: 10 });
-const IMAGE = {
-  src: 'https://shop.test/fox.jpg',
-  thumb: 'https://shop.test/fox.jpg',
-  width: 800,
-  height: 600,
-  displayWidth: 200,
-  displayHeight: 150,
-  alt: 'a fox',
-};
-
-function press(el: Element, detail: number): void {
-  el.dispatchEvent(new MouseEvent('click', { bubbles: true, detail }));
-}
-
-function mountPanel() {
+function mountPanel(settings: { imageModel?: string; resolution?: Resolution; promptModel?: string }) {
   setActivePinia(createPinia());
-  useCatalogStore().models = MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-  }));
-  const images = useImagesStore();
-  images.images = [IMAGE, { ...IMAGE, src: 'https://shop.test/owl.jpg', thumb: 'https://shop.test/owl.jpg' }];
-  images.select(IMAGE.src);
-  return mount(ActionsPanel, { attachTo: document.body });
+  useCatalogStore().models = models;
+  useSettingsStore().settings = settings;
+  return mount(ActionsPanel);
 }
 
-const succeeded = (kind: 'prompt' | 'image') => async () => ({
-  generationId: `g-${kind}`,
-  model: 'gemini-flash-vision',
-  status: 'succeeded',
-  cost: 1,
-  replayed: false,
-  ...(kind === 'prompt' ? { resultPrompts: ['a red fox'] } : { imagePaths: ['users/u1/generations/g.png'] }),
-});
-
-describe('ActionsPanel', () => {
+describe('ActionsPanel prices', () => {
   beforeEach(() => {
-    vi.clearAllMocks();
     locale.value = 'en';
-  });
-  afterEach(() => {
-    document.body.innerHTML = '';
+    vi.stubGlobal('chrome', { storage: { local: { set: vi.fn(async () => undefined) } } });
   });
 
-  it('a triple click on Describe sends one describe call', async () => {
-    api.callFunction.mockImplementation(succeeded('prompt'));
-    const wrapper = mountPanel();
-    const generations = useGenerationsStore();
-    const button = wrapper.find('[data-test=describe]').element;
-    press(button, 1);
-    await until(() => expect(generations.prompt).toBe('a red fox'));
-    // The first describe is already done when the second and third presses arrive.
-    press(button, 2);
-    press(button, 3);
-    expect(generations.busy).toBe(false); // A start would have set it at once.
-    expect(api.callFunction).toHaveBeenCalledTimes(1);
-    expect(api.callFunction.mock.calls[0]![0]).toBe('describeImage');
-  });
+  it('covers 1K, 2K and 4K', () =>
+    expect(new Set(CASES.map(([, r]) => r))).toEqual(new Set(['1k', '2k', '4k'])));
 
-  it('a triple click on Generate sends one generate call; a later click sends another', async () => {
-    api.callFunction.mockImplementation(succeeded('image'));
-    const wrapper = mountPanel();
-    const generations = useGenerationsStore();
-    generations.prompt = 'a red fox';
-    await until(() => expect(wrapper.find('[data-test=generate]').attributes('disabled')).toBeUndefined());
-    const button = wrapper.find('[data-test=generate]').element;
-    for (const detail of [1, 2, 3]) press(button, detail);
-    await until(() => expect(generations.current?.id).toBe('g-image'));
-    expect(api.callFunction).toHaveBeenCalledTimes(1);
-    press(button, 1);
-    await until(() => expect(api.callFunction).toHaveBeenCalledTimes(2));
-    const ids = api.callFunction.mock.calls.map(([, req]) => (req as { requestId: string }).requestId);
-    expect(new Set(ids).size).toBe(2);
-  });
-
-  it('explains a dropped connection, and the error goes with another image or on dismiss', async () => {
-    locale.value = 'ja';
-    const { CallableError } = await import('../../lib/api');
-    api.callFunction.mockRejectedValue(
-      new CallableError('unavailable', 'Network error.', undefined, { cause: new TypeError('fetch failed') }),
+  it.each(CASES)('%s at %s: the Generate button and the model list show the server price', (id, r) => {
+    const wrapper = mountPanel({ imageModel: id, resolution: r });
+    const charged = imageCost(model(id), r, 1);
+    expect(firstNumber(wrapper.find('[data-test=generate]').text())).toBe(charged);
+    const option = wrapper.find(`[data-test=image-model] option[value=${id}]`);
+    expect(option.text()).toBe(
+      `${model(id).label} · ${charged} credit${charged === 1 ? '' : 's'} at ${r.toUpperCase()}`,
     );
-    const wrapper = mountPanel();
-    await wrapper.find('[data-test=describe]').trigger('click');
-    await until(() =>
-      expect(wrapper.find('[data-test=error]').text()).toContain('サーバーに接続できませんでした'),
-    );
-    useImagesStore().select('https://shop.test/owl.jpg');
-    await until(() => expect(wrapper.find('[data-test=error]').exists()).toBe(false));
-    await wrapper.find('[data-test=describe]').trigger('click');
-    await until(() => expect(wrapper.find('[data-test=error-dismiss]').text()).toBe('閉じる'));
-    await wrapper.find('[data-test=error-dismiss]').trigger('click');
-    await until(() => expect(wrapper.find('[data-test=error]').exists()).toBe(false));
+    expect(wrapper.find('#resolution').element).toHaveProperty('value', r);
   });
 
-  it('translates the local preview model’s label, keeps product names', () => {
+  it('a model without the chosen resolution is listed at the price it would run at', () => {
     locale.value = 'ja';
-    const wrapper = mountPanel();
-    const options = wrapper.findAll('[data-test=image-model] option').map((o) => o.text());
-    expect(options).toContain('ローカルプレビュー（AI なし） · 1 クレジット');
-    expect(options).toContain('GPT Image 1 · 6 クレジット');
+    const wrapper = mountPanel({ imageModel: 'gemini-image', resolution: '4k' });
+    expect(wrapper.find('[data-test=image-model] option[value=gpt-image]').text()).toBe(
+      'GPT Image 2 · 1K で 6 クレジット',
+    );
+    expect(wrapper.find('[data-test=generate]').text()).toBe('生成 · 8 クレジット');
+  });
+
+  it('Describe shows the describe price', () => {
+    const wrapper = mountPanel({ promptModel: 'gpt-vision' });
+    expect(firstNumber(wrapper.find('[data-test=describe]').text())).toBe(describeCost(model('gpt-vision')));
   });
 });
