@@ -2,7 +2,7 @@
 // shared pricing functions the callables charge with (functions/src/generation/pricing.test.ts
 // holds the server to the same functions), at every resolution the model offers.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nextTick } from 'vue';
+import type { VueWrapper } from '@vue/test-utils';
 import {
   RESOLUTIONS,
   comparisonCost,
@@ -10,7 +10,7 @@ import {
   type GetCatalogResponse,
   type Resolution,
 } from '@mimicit/shared';
-import { mountAt, servedModels, signedInPinia } from '../testing';
+import { mountAt, servedModels, signedInPinia, until } from '../testing';
 import { useCatalogStore } from '../stores/catalog';
 import { useGenerateStore } from '../stores/generate';
 import GenerateImageStep from './GenerateImageStep.vue';
@@ -40,6 +40,12 @@ async function mountStep(locale: 'en' | 'ja' = 'en') {
   return { wrapper, gen };
 }
 
+/** Picks `value` in the select `test` once the page offers it (options follow the chosen models). */
+async function choose(wrapper: VueWrapper, test: string, value: string): Promise<void> {
+  await until(() => expect(wrapper.find(`[data-test=${test}] option[value="${value}"]`).exists()).toBe(true));
+  await wrapper.find(`[data-test=${test}]`).setValue(value);
+}
+
 describe('GenerateImageStep prices', () => {
   beforeEach(() => document.body.replaceChildren());
 
@@ -50,13 +56,11 @@ describe('GenerateImageStep prices', () => {
   it.each(CASES)('%s at %s × %i: total, button and card show the server price', async (id, r, n) => {
     const { wrapper } = await mountStep();
     await wrapper.find(`input[name=image-model][value=${id}]`).setValue(true);
-    await nextTick();
-    await wrapper.find('[data-test=resolution]').setValue(r);
-    if (n > 1) await wrapper.find('[data-test=count]').setValue(String(n));
-    await nextTick();
+    await choose(wrapper, 'resolution', r);
+    if (n > 1) await choose(wrapper, 'count', String(n));
 
     const charged = imageCost(model(id), r, n);
-    expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(charged);
+    await until(() => expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(charged));
     expect(wrapper.find('[data-test=generate]').text()).toBe(
       `Generate (${charged} credit${charged === 1 ? '' : 's'})`,
     );
@@ -72,11 +76,9 @@ describe('GenerateImageStep prices', () => {
     await wrapper.find('[data-test=compare-mode]').setValue(true);
     const ids = ['gemini-image', 'gemini-image-pro', 'gpt-image', 'flux-2'];
     for (const id of ids) await wrapper.find(`input[name=compare-models][value=${id}]`).setValue(true);
-    await nextTick();
-    await wrapper.find('[data-test=resolution]').setValue(r);
-    await nextTick();
+    await choose(wrapper, 'resolution', r);
     const charged = comparisonCost(ids.map(model), r);
-    expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(charged);
+    await until(() => expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(charged));
     expect(wrapper.find('[data-test=generate]').text()).toBe(`Compare (${charged} credits)`);
     wrapper.unmount();
   });
@@ -86,26 +88,25 @@ describe('GenerateImageStep prices', () => {
     await wrapper.find('[data-test=compare-mode]').setValue(true);
     const ids = ['gemini-image', 'gemini-image-pro'];
     for (const id of ids) await wrapper.find(`input[name=compare-models][value=${id}]`).setValue(true);
-    await nextTick();
-    await wrapper.find('[data-test=resolution]').setValue('4k');
-    await nextTick();
-    expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(
-      comparisonCost(ids.map(model), '4k'),
+    await choose(wrapper, 'resolution', '4k');
+    await until(() =>
+      expect(firstNumber(wrapper.find('[data-test=total-cost]').text())).toBe(
+        comparisonCost(ids.map(model), '4k'),
+      ),
     );
     wrapper.unmount();
   });
 
   it('a card whose model lacks the chosen resolution shows the price it would run at', async () => {
     const { wrapper } = await mountStep('ja');
-    await wrapper.find('[data-test=resolution]').setValue('4k');
-    await nextTick();
-    const cards = wrapper.findAll('[data-test=model-option]');
+    await choose(wrapper, 'resolution', '4k');
     const text = (id: string) =>
-      cards
+      wrapper
+        .findAll('[data-test=model-option]')
         .find((c) => c.find(`input[value=${id}]`).exists())!
         .find('[data-test=model-cost]')
         .text();
-    expect(text('gemini-image')).toBe('4K で 1 枚あたり 8 クレジット');
+    await until(() => expect(text('gemini-image')).toBe('4K で 1 枚あたり 8 クレジット'));
     expect(text('gpt-image')).toBe('1K で 1 枚あたり 6 クレジット');
     wrapper.unmount();
   });
