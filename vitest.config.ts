@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'packages/shared/src/**/*.test.ts',
+            'packages/client-data/src/**/*.test.ts',
             'functions/src/**/*.test.ts',
             'tests/offline/**/*.test.ts',
           ],
