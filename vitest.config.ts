@@ -47,6 +47,18 @@ export default defineConfig({
         },
       },
       {
+        // `npm run dev` itself: on the dev ports, so scripts/test.mjs runs it after the offline
+        // tier (whose emulators use some of them), never beside it.
+        test: {
+          name: 'dev',
+          environment: 'node',
+          include: ['tests/dev/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'emulator',
           environment: 'node',

@@ -293,6 +293,8 @@ describe('web journey in local mode', () => {
     expect(purchases.map((p) => p.data)).toEqual([
       expect.objectContaining({ delta: 50, balanceAfter: before + 50 }),
     ]);
+    // …although the test checkout delivered the signed event to the real webhook twice.
+    expect(readFileSync(backend.logFile, 'utf8')).toMatch(/delivered twice → 200 granted, 200 duplicate/);
     clock.lap('test purchase → pack granted once');
   });
 

@@ -1,8 +1,8 @@
 // The local backend for a browser test file: the real process (functions/lib-local), on the e2e
 // port, over a fresh data folder; restartable mid-test, with its scheduled jobs on demand.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { E2E_LOCAL_PORT, startLocalBackend, type RunningBackend } from '../../scripts/lib/local-backend.mjs';
 import { ROOT } from '../../scripts/lib/emulators.mjs';
 import { FileStore } from '../../functions/src/local/store/file-store';
@@ -12,6 +12,8 @@ export interface TestBackend {
   readonly url: string;
   /** The backend's data folder (store journal, blob files). */
   readonly dataDir: string;
+  /** Its log (stdout and stderr, across restarts). */
+  readonly logFile: string;
   /** Whether the blob store holds an object at `path` (read from its folder). */
   hasObject(path: string): boolean;
   /** What the store holds right now, read from its folder as a restart would. */
@@ -26,12 +28,15 @@ export interface TestBackend {
 export async function startTestBackend(name: string): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
   const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  writeFileSync(logFile, '');
   let running: RunningBackend = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
   return {
     get url() {
       return running.url;
     },
     dataDir,
+    logFile,
     hasObject: (path) => existsSync(join(dataDir, 'blobs', 'objects', encodeURIComponent(path))),
     readStore: () => FileStore.read(join(dataDir, 'store')),
     async restart() {

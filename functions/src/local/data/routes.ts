@@ -77,7 +77,7 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
   };
 
   router.get(LOCAL_API.health, (_req, res) => {
-    res.json({ ok: true, streams: hub.size });
+    res.json({ ok: true, pid: process.pid, streams: hub.size });
   });
 
   router.get(

@@ -79,7 +79,8 @@ async function denied(attempt: Promise<unknown>): Promise<void> {
     (e: unknown) => e,
   )) as { code?: string } | null;
   expect(err, 'the call should have been refused').not.toBeNull();
-  expect(err?.code).toMatch(/permission-denied|unauthorized/);
+  // Firestore says permission-denied; Storage says storage/unauthorized (or unauthenticated).
+  expect(err?.code).toMatch(/permission-denied|unauthorized|unauthenticated/);
 }
 
 export function clientDataContract(name: string, fixture: () => ClientDataFixture): void {
