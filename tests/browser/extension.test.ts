@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchWithExtension, screenshotPath } from '../harness/browser';
+import { launchWithExtension, openSidePanel, screenshotPath, tabIdOf } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 
@@ -64,13 +64,6 @@ let page: Page;
 let panel: Page;
 let tabId = 0;
 let protectedPng: Buffer;
-
-async function tabIdOf(urlPrefix: string): Promise<number> {
-  return worker.evaluate(async (prefix) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
-  }, urlPrefix);
-}
 
 async function sendFromPage(origin: string, message: unknown, path = '/'): Promise<unknown> {
   const sender = await ext.context.newPage();
@@ -134,10 +127,7 @@ beforeAll(async () => {
   page = await ext.context.newPage();
   await page.goto(`${base}/page.html`);
   await page.waitForFunction(() => document.title === 'ready');
-  tabId = await tabIdOf(`${base}/page.html`);
-  panel = await ext.context.newPage();
-  await panel.setViewportSize({ width: 400, height: 900 });
-  await panel.goto(`chrome-extension://${ext.extensionId}/src/sidepanel/index.html?tab=${tabId}`);
+  ({ panel, tabId } = await openSidePanel(ext, `${base}/page.html`));
 });
 afterAll(async () => {
   await ext?.context.close();
@@ -300,7 +290,7 @@ describe('extension in Chromium', () => {
     // Timing is the benchmark's job (`npm run bench`); this checks the listing is complete.
     const many = await ext.context.newPage();
     await many.goto(`${base}/many.html`);
-    const manyTab = await tabIdOf(`${base}/many.html`);
+    const manyTab = await tabIdOf(ext.context, `${base}/many.html`);
     const reply = await panel.evaluate(
       (tab) =>
         chrome.tabs.sendMessage(tab, { type: 'content/list-images' }) as Promise<{

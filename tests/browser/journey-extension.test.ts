@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchWithExtension, screenshotPath } from '../harness/browser';
+import { launchWithExtension, openSidePanel, screenshotPath } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock } from './journey-steps';
@@ -53,14 +53,7 @@ describe('extension journey in local mode', () => {
   it('lists the images of the page in the side panel', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${base}/article.html`);
-    const worker = ext.context.serviceWorkers()[0]!;
-    const tabId = await worker.evaluate(
-      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
-      `${base}/article.html`,
-    );
-    panel = await ext.context.newPage();
-    await panel.setViewportSize({ width: 400, height: 1000 });
-    await panel.goto(`chrome-extension://${ext.extensionId}/src/sidepanel/index.html?tab=${tabId}`);
+    ({ panel } = await openSidePanel(ext, `${base}/article.html`, 1000));
     await panel.waitForSelector(`[data-test=image][data-src="${base}/photo.png"]`);
     expect(await panel.locator('[data-test=image]').count()).toBe(1);
     clock.lap('extension loaded → page images listed');

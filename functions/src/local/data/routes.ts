@@ -76,6 +76,11 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
     return { docs: rows.map(wireDoc), next };
   };
 
+  const readDoc = async (path: string) => {
+    const snap = await store.get(path);
+    return { doc: snap.data === undefined ? null : wireDoc(snap) };
+  };
+
   router.get(LOCAL_API.health, (_req, res) => {
     res.json({ ok: true, pid: process.pid, streams: hub.size });
   });
@@ -85,8 +90,7 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
     route(verify, async (req, res, caller) => {
       const path = stringParam(req, 'path');
       if (!mayGet(caller, path)) throw denied();
-      const snap = await store.get(path);
-      sendJson(res, { doc: snap.data === undefined ? null : wireDoc(snap) });
+      sendJson(res, await readDoc(path));
     }),
   );
 
@@ -125,10 +129,7 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
         req,
         res,
         (paths) => paths.includes(path),
-        async () => {
-          const snap = await store.get(path);
-          return { doc: snap.data === undefined ? null : wireDoc(snap) };
-        },
+        () => readDoc(path),
       );
     }),
   );
