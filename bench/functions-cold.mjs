@@ -17,7 +17,8 @@ function timeImport(specifier, cwd) {
 /** Which lazily imported SDKs each function's code path needs (kept in step with the code). */
 export const FUNCTION_SDKS = {
   getCatalog: [],
-  ensureProfile: ['firebase-admin/firestore'],
+  // firebase-admin/auth only on a first sign-in (the purged-account check before creating a profile).
+  ensureProfile: ['firebase-admin/firestore', 'firebase-admin/auth'],
   describeImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai'],
   generateImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
   generateComparison: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
@@ -27,7 +28,7 @@ export const FUNCTION_SDKS = {
   requestAccountDeletion: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
   exportMyData: ['firebase-admin/firestore', 'firebase-admin/storage'],
   purgeExpiredData: ['firebase-admin/firestore', 'firebase-admin/storage', 'firebase-admin/auth'],
-  createExtensionToken: ['firebase-admin/auth'],
+  createExtensionToken: ['firebase-admin/firestore', 'firebase-admin/auth'],
 };
 
 export function functionsColdLoad() {

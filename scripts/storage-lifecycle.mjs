@@ -3,19 +3,19 @@
 // incomplete multipart uploads aborted after a day) to the product's Cloud Storage bucket
 // through firebase-admin, and prints what it did.
 //   --bucket <name>   the bucket (default: $STORAGE_BUCKET)
+//   --project <id>    use the project's default bucket (<id>.firebasestorage.app, or
+//                     <id>.appspot.com for projects created before October 2024)
 //   --dry-run         print the plan without calling Cloud Storage
 // Credentials: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS or
 // `gcloud auth application-default login`). With STORAGE_EMULATOR_HOST set, the Cloud Storage
 // client talks to that endpoint instead (used by the offline test with a local fake).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { explain, fail as failWith, resolveBucket } from './lib/bucket.mjs';
 
+const SCRIPT = 'storage:lifecycle';
 const FILE = new URL('../storage-lifecycle.json', import.meta.url);
-
-function fail(message, code = 1) {
-  console.error(`✖ storage:lifecycle: ${message}`);
-  process.exit(code);
-}
+const fail = (message, code) => failWith(SCRIPT, message, code);
 
 /** One line per rule, in words. */
 function describeRule(rule) {
@@ -47,52 +47,34 @@ function loadLifecycle() {
   return { rule: rules };
 }
 
-/** Turns the Cloud Storage client's errors into an actionable sentence. */
-function explain(err, bucketName) {
-  const text = String(err?.message ?? err);
-  const code = err?.code ?? err?.response?.status;
-  if (/credential|GOOGLE_APPLICATION_CREDENTIALS|does not exist, or it is not a file/i.test(text))
-    return (
-      'no usable Google Cloud credentials. Set GOOGLE_APPLICATION_CREDENTIALS to a service-account ' +
-      `key file or run \`gcloud auth application-default login\` (${text})`
-    );
-  if (code === 404) return `bucket "${bucketName}" does not exist or is not visible to these credentials`;
-  if (code === 401 || code === 403)
-    return `the credentials may not change bucket "${bucketName}" (needs storage.buckets.update): ${text}`;
-  return `Cloud Storage refused the change: ${text}`;
-}
-
 async function main() {
   const { values } = parseArgs({
-    options: { bucket: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      bucket: { type: 'string' },
+      project: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
-  const bucketName = values.bucket ?? process.env.STORAGE_BUCKET;
-  if (!bucketName) fail('no bucket: pass --bucket <name> or set STORAGE_BUCKET', 2);
-
+  const dryRun = values['dry-run'];
   const lifecycle = loadLifecycle();
-  console.info(`storage:lifecycle: bucket gs://${bucketName}, ${lifecycle.rule.length} rule(s):`);
+  if (process.env.STORAGE_EMULATOR_HOST && !dryRun)
+    console.info(`using the Cloud Storage endpoint ${process.env.STORAGE_EMULATOR_HOST}`);
+  const { name, bucket } = await resolveBucket(SCRIPT, { ...values, dryRun });
+  console.info(`storage:lifecycle: bucket gs://${name}, ${lifecycle.rule.length} rule(s):`);
   for (const rule of lifecycle.rule) console.info(`  - ${describeRule(rule)}`);
-  if (values['dry-run']) {
+  if (dryRun) {
     console.info('dry run: nothing changed.');
     return;
   }
-  if (process.env.STORAGE_EMULATOR_HOST)
-    console.info(`using the Cloud Storage endpoint ${process.env.STORAGE_EMULATOR_HOST}`);
-
-  // Loaded lazily so --dry-run and argument errors do not pay for the SDK.
-  const { getApps, initializeApp } = await import('firebase-admin/app');
-  const { getStorage } = await import('firebase-admin/storage');
-  const app = getApps()[0] ?? initializeApp();
-  const bucket = getStorage(app).bucket(bucketName);
   try {
     const [before] = await bucket.getMetadata();
     console.info(`previous lifecycle: ${before.lifecycle?.rule?.length ?? 0} rule(s), replaced.`);
     const [after] = await bucket.setMetadata({ lifecycle });
     const applied = after.lifecycle?.rule ?? [];
-    console.info(`✔ applied ${applied.length} lifecycle rule(s) to gs://${bucketName}:`);
+    console.info(`✔ applied ${applied.length} lifecycle rule(s) to gs://${name}:`);
     for (const rule of applied) console.info(`  - ${describeRule(rule)}`);
   } catch (err) {
-    fail(explain(err, bucketName));
+    fail(explain(err, name));
   }
 }
 

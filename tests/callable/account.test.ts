@@ -53,7 +53,8 @@ describe('account callables through the Auth + Functions emulators', () => {
     const web = client();
     const uid = await web.signUp();
     const { token } = createExtensionTokenResponseSchema.parse(
-      await web.call(CALLABLES.createExtensionToken, {}),
+      // Any well-formed id: EXTENSION_IDS is empty on the emulator (unpacked extensions vary).
+      await web.call(CALLABLES.createExtensionToken, { extensionId: 'abcdefghijklmnopabcdefghijklmnop' }),
     );
     const extension = client();
     const cred = await signInWithCustomToken(extension.auth, token);

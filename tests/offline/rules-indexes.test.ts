@@ -166,8 +166,13 @@ describe('TTL policies', () => {
     },
   );
 
-  it('covers accessLogs and stripeEvents, and each TTL field is a date in its schema', () => {
-    expect(ttl.map((o) => o.collectionGroup).sort()).toEqual(['accessLogs', 'stripeEvents']);
+  it('covers every collection with an expiry, and each TTL field is a date in its schema', () => {
+    expect(ttl.map((o) => o.collectionGroup).sort()).toEqual([
+      'accessLogs',
+      'accountTombstones',
+      'payments',
+      'stripeEvents',
+    ]);
     for (const o of ttl) {
       const schema = DOC_SCHEMAS[o.collectionGroup as keyof typeof DOC_SCHEMAS];
       const shape: Record<string, z.ZodType> = schema.shape;

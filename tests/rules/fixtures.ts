@@ -69,6 +69,7 @@ export function paymentDoc() {
     granted: true,
     createdAt: created,
     updatedAt: created,
+    expireAt: new Date('2032-01-10T09:00:00.000Z'),
   };
 }
 
@@ -92,6 +93,10 @@ export function stripeCustomerDoc() {
   return { customerId: 'cus_test_1', createdAt: created };
 }
 
+export function accountTombstoneDoc() {
+  return { purgedAt: created, expireAt: new Date('2026-01-10T09:00:00.000Z') };
+}
+
 /** Every seeded Firestore document by path: both users' data, so "other" has something too. */
 export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> = {
   [paths.user(OWNER_UID)]: userDoc('en'),
@@ -106,6 +111,7 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
   [paths.stripeEvent('evt_1')]: stripeEventDoc(),
   [paths.accessLog('log-1')]: accessLogDoc(),
   [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
+  [paths.accountTombstone('0'.repeat(64))]: accountTombstoneDoc(),
   ['misc/m1']: { note: 'a collection the product does not use' },
 };
 

@@ -108,16 +108,28 @@ export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   },
   /** Rate limit: one user's running generations. */
   pendingOfUser: { collection: generations, where: [['status', '==', 'pending']], limit: 3 },
-  /** Accounts whose deletion grace period is over. */
+  /** Accounts whose deletion grace period is over, never tried yet (purge-queue.ts). */
   accountsToPurge: {
     collection: COLLECTIONS.users,
-    where: [['purgeAfter', '<=', now]],
+    where: [
+      ['purgeAttempts', '==', 0],
+      ['purgeAfter', '<=', now],
+    ],
     orderBy: [['purgeAfter', 'asc']],
+    limit: 100,
+  },
+  /** Accounts whose purge failed before, least recently tried first. */
+  accountsToRetryPurge: {
+    collection: COLLECTIONS.users,
+    where: [['purgeRetryAt', '<=', now]],
+    orderBy: [['purgeRetryAt', 'asc']],
     limit: 100,
   },
   /** Backstops for the access-log TTL policy: by expiry and by age. */
   expiredAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['expireAt', '<=', now]], limit: 500 },
   oldAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['at', '<=', now]], limit: 500 },
+  /** Backstop for the payments TTL policy: records past their 7 years. */
+  expiredPayments: { collection: COLLECTIONS.payments, where: [['expireAt', '<=', now]], limit: 400 },
   /** Export and account deletion: a user's payments and access logs. */
   paymentsOfUser: { collection: COLLECTIONS.payments, where: [['uid', '==', OWNER_UID]], limit: 500 },
   accessLogsOfUser: { collection: COLLECTIONS.accessLogs, where: [['uid', '==', OWNER_UID]], limit: 500 },

@@ -2,6 +2,7 @@
 // added to COLLECTIONS without a schema here a type error.
 import {
   accessLogDocSchema,
+  accountTombstoneDocSchema,
   generationDocSchema,
   ledgerEntrySchema,
   paymentDocSchema,
@@ -20,6 +21,7 @@ export const DOC_SCHEMAS = {
   stripeEvents: stripeEventDocSchema,
   accessLogs: accessLogDocSchema,
   stripeCustomers: stripeCustomerDocSchema,
+  accountTombstones: accountTombstoneDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 
 /** The field our TTL policies use (`expiresAt` on generations is the sweeper's deadline, not TTL). */

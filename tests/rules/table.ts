@@ -94,6 +94,14 @@ export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
     ownerMay: [],
   },
   {
+    collection: COLLECTIONS.accountTombstones,
+    docPath: paths.accountTombstone('0'.repeat(64)),
+    list: plainList(COLLECTIONS.accountTombstones),
+    create: { purgedAt: new Date() },
+    update: { purgedAt: new Date() },
+    ownerMay: [],
+  },
+  {
     collection: 'users/{uid}/(unknown subcollection)',
     docPath: `${paths.user(OWNER_UID)}/secrets/s1`,
     list: plainList(`${paths.user(OWNER_UID)}/secrets`),

@@ -19,7 +19,9 @@ export const app = initializeApp({
   apiKey: env.VITE_FIREBASE_API_KEY || 'demo-api-key',
   authDomain: env.VITE_FIREBASE_AUTH_DOMAIN || `${projectId}.firebaseapp.com`,
   projectId,
-  storageBucket: env.VITE_FIREBASE_STORAGE_BUCKET || `${projectId}.appspot.com`,
+  storageBucket:
+    env.VITE_FIREBASE_STORAGE_BUCKET ||
+    `${projectId}.${usingEmulators ? 'appspot.com' : 'firebasestorage.app'}`,
 });
 export const auth = getAuth(app);
 

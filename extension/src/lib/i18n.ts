@@ -65,6 +65,10 @@ const en = {
   'error.provider-unavailable': 'The model is unavailable right now. Your credits were refunded.',
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
+  'error.session-revoked': 'You were signed out on every device. Sign in again.',
+  'error.extension-not-allowed': 'This is not the official Mimicit extension, so it cannot sign in.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -130,6 +134,11 @@ const ja: Record<MessageKey, string> = {
   'error.provider-unavailable': 'モデルが現在利用できません。クレジットは返還されました。',
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
   'error.unauthenticated': 'セッションの有効期限が切れました。もう一度サインインしてください。',
+  // Production-correctness reasons (issue 15).
+  'error.account-deleted':
+    'このアカウントは削除されました。サインアウトしてから再度サインインすると、新しいアカウントを作成できます。',
+  'error.session-revoked': 'すべてのデバイスでサインアウトされました。もう一度サインインしてください。',
+  'error.extension-not-allowed': 'これは公式の Mimicit 拡張機能ではないため、サインインできません。',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };

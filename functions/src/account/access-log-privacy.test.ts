@@ -49,7 +49,9 @@ describe('access logs of the account callables', () => {
       code: 'invalid-argument',
     });
     const exported = await handleExportMyData(req({}));
-    const { token } = await handleCreateExtensionToken(req({}));
+    const { token } = await handleCreateExtensionToken(
+      req({ extensionId: 'abcdefghijklmnopabcdefghijklmnop' }),
+    );
     await handleRequestAccountDeletion(req({ confirm: true }));
     await handleCancelAccountDeletion(req({}));
     await expect(handleExportMyData(fakeRequest({}, undefined, { headers }))).rejects.toMatchObject({

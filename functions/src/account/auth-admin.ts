@@ -12,7 +12,15 @@ export interface AuthAdmin {
   delete(uid: string): Promise<void>;
   /** A custom token for `uid` with no extra claims. */
   createCustomToken(uid: string): Promise<string>;
+  /**
+   * Whether a session that signed in at `authTimeSeconds` (the ID token's `auth_time`) still
+   * stands: the user exists, is enabled, and its sessions were not revoked after that time —
+   * the check `verifyIdToken(token, true)` makes, without verifying the token a second time.
+   */
+  sessionState(uid: string, authTimeSeconds: number | undefined): Promise<SessionState>;
 }
+
+export type SessionState = 'active' | 'missing' | 'disabled' | 'revoked';
 
 function isUserNotFound(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'auth/user-not-found';
@@ -40,7 +48,30 @@ export function firebaseAuthAdmin(): AuthAdmin {
     revokeSessions: async (uid) => ignoreMissing((await auth()).revokeRefreshTokens(uid)),
     delete: async (uid) => ignoreMissing((await auth()).deleteUser(uid)),
     createCustomToken: async (uid) => (await auth()).createCustomToken(uid),
+    sessionState: async (uid, authTimeSeconds) => {
+      let user;
+      try {
+        user = await (await auth()).getUser(uid);
+      } catch (err) {
+        if (isUserNotFound(err)) return 'missing';
+        throw err;
+      }
+      return sessionStateOf(user.disabled, user.tokensValidAfterTime, authTimeSeconds);
+    },
   };
+}
+
+/** The decision of {@link AuthAdmin.sessionState} from the Auth user's record. */
+export function sessionStateOf(
+  disabled: boolean,
+  tokensValidAfterTime: string | undefined,
+  authTimeSeconds: number | undefined,
+): SessionState {
+  if (disabled) return 'disabled';
+  const validAfter = tokensValidAfterTime ? Date.parse(tokensValidAfterTime) : Number.NaN;
+  if (Number.isNaN(validAfter)) return 'active';
+  // A token without auth_time cannot prove it is newer than the revocation.
+  return authTimeSeconds !== undefined && authTimeSeconds * 1000 >= validAfter ? 'active' : 'revoked';
 }
 
 let override: AuthAdmin | undefined;

@@ -1,11 +1,16 @@
-/** Paged bulk writes over query results, in batches well under Firestore's 500-write limit. */
+/**
+ * Bulk writes over query results: read a page, write it with {@link Store.bulkWrite} (BulkWriter
+ * on Firestore: small non-atomic batches, transient errors retried). Never one big commit: a
+ * page of index-heavy documents (history with search tokens, composite indexes) can exceed
+ * Firestore's commit size ("Transaction too big") long before 500 writes.
+ */
 import type { Data, QuerySpec, Snapshot, Store, WriteOp } from '../lib/store/types.js';
 
 export const PAGE_SIZE = 400;
 
 /**
  * Deletes every document the query matches, a page at a time, and returns how many. Each page
- * is its own batch, so a crash leaves a smaller remainder that a rerun finishes.
+ * is written before the next is read, so a crash leaves a smaller remainder that a rerun finishes.
  * `maxPages` bounds one run (the rest waits for the next run).
  */
 export async function deleteMatching(
@@ -31,7 +36,7 @@ export async function rewriteMatching(
   for (let page = 0; page < maxPages; page++) {
     const rows = await store.query({ ...spec, limit: PAGE_SIZE });
     if (rows.length === 0) break;
-    await store.batch(rows.map(toWrite));
+    await store.bulkWrite(rows.map(toWrite));
     total += rows.length;
     if (rows.length < PAGE_SIZE) break;
   }

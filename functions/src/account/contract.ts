@@ -3,7 +3,8 @@
  * `deletion.test.ts`) and on Firestore (emulator tier, `deletion.emu.test.ts`) with the same
  * cases. Files live in a MemoryBlobStore in both tiers; the Auth boundary is a fake.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Stripe } from 'stripe';
 import { ACCOUNT_DELETION_GRACE_DAYS, RETENTION, paths, type PaymentDoc } from '@mimicit/shared';
 import type { Data, Store } from '../lib/store/types.js';
 import type { Deps } from '../lib/deps.js';
@@ -12,10 +13,14 @@ import { DAY_MS, addDays, manualClock } from '../lib/clock.js';
 import { setDeps } from '../lib/deps.js';
 import { fakeRequest } from '../lib/testing.js';
 import { handleCreateExtensionToken } from '../extension-bridge/create-extension-token.js';
+import { processStripeEvent } from '../billing/process-event.js';
+import { sessionEvent } from '../billing/webhook-test-kit.js';
+import { handleEnsureProfile } from './ensure-profile.js';
 import { setAuthAdmin } from './auth-admin.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { handleCancelAccountDeletion } from './cancel-account-deletion.js';
-import { paymentOwnerHash, runPurge, type PurgeExternals } from './purge.js';
+import { runPurge, type PurgeExternals } from './purge.js';
+import { paymentOwnerHash } from './tombstones.js';
 import { FakeAuthAdmin, personalValues, seedUser } from './testing.js';
 
 export interface ContractEnv {
@@ -27,6 +32,8 @@ export interface ContractEnv {
 
 const T0 = new Date('2026-06-01T00:00:00Z');
 const KEY = 'contract-payment-hash-key';
+/** A well-formed extension id (EXTENSION_IDS is empty in tests: any such id is accepted). */
+const EXTENSION = 'abcdefghijklmnopabcdefghijklmnop';
 
 /** The documents that mention any of `values`, keyed by path (for before/after comparisons). */
 async function docsMentioning(env: ContractEnv, values: string[]): Promise<Map<string, Data>> {
@@ -78,7 +85,8 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       stripeDeleted = [];
       stripe = { deleteStripeCustomer: async (id) => void stripeDeleted.push(id) };
       setDeps({ store: env.store, blobs, clock });
-      auth = new FakeAuthAdmin().add(A().uid, B().uid);
+      vi.stubEnv('PAYMENT_HASH_KEY', KEY);
+      auth = new FakeAuthAdmin(() => clock.now()).add(A().uid, B().uid);
       setAuthAdmin(auth);
       await seedUser(env.store, blobs, A().uid, T0);
       await seedUser(env.store, blobs, B().uid, T0);
@@ -86,6 +94,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
     afterEach(() => {
       setDeps({});
       setAuthAdmin(undefined);
+      vi.unstubAllEnvs();
     });
 
     it('deletion request → purge: nothing of A remains but a minimized payment; B is untouched', async () => {
@@ -141,7 +150,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       expect(auth.users.get(B().uid)).toEqual({ disabled: false, sessionsRevoked: 0 });
     });
 
-    it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
+    it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
       'a purge interrupted at step %i finishes cleanly on the next run',
       async (failAt) => {
         await setup();
@@ -150,7 +159,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         const at = addDays(new Date(res.purgeAfter), 0.5);
         const counter = { n: 0, failAt };
         const broken = {
-          store: interrupting(env.store, ['batch', 'deleteRecursive'], counter),
+          store: interrupting(env.store, ['batch', 'bulkWrite', 'deleteRecursive'], counter),
           blobs: interrupting(blobs, ['delete', 'deletePrefix'], counter),
         };
         const first = await runPurge(
@@ -161,9 +170,12 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
           interrupting(stripe, ['deleteStripeCustomer'], counter),
         );
         expect(first).toMatchObject({ accountsPurged: 0, accountsFailed: 1 });
-        expect((await env.store.get(paths.user(a.uid))).data).toBeDefined();
+        expect((await env.store.get(paths.user(a.uid))).data).toMatchObject({ purgeAttempts: 1 });
+        // The scheduler's retry within the hour leaves it alone; the next day's run finishes it.
+        expect(await runPurge(deps, auth, KEY, at, stripe)).toMatchObject({ accountsFailed: 0 });
 
-        const second = await runPurge(deps, auth, KEY, at, stripe);
+        const nextDay = addDays(at, 1);
+        const second = await runPurge(deps, auth, KEY, nextDay, stripe);
         expect(second).toMatchObject({ accountsPurged: 1, accountsFailed: 0 });
         expect([...(await docsMentioning(env, Object.values(a))).keys()]).toEqual([]);
         expect([...blobs.objects.keys()].filter((k) => k.includes(a.uid))).toEqual([]);
@@ -173,18 +185,65 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         });
         expect(hashed.map((p) => p.data?.minimized)).toEqual([true]);
         expect(stripeDeleted).toContain(a.customer);
-        expect(await runPurge(deps, auth, KEY, at, stripe)).toMatchObject({
+        expect(await runPurge(deps, auth, KEY, nextDay, stripe)).toMatchObject({
           accountsPurged: 0,
           accountsFailed: 0,
         });
       },
     );
 
+    it('a purged account cannot come back: not by an old ID token, a custom token or a late payment', async () => {
+      await setup();
+      const a = A();
+      const res = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, a.uid));
+      clock.set(addDays(new Date(res.purgeAfter), 0.5));
+      await runPurge(deps, auth, KEY, clock.now(), stripe);
+      const tombstone = await env.store.get(paths.accountTombstone(paymentOwnerHash(KEY, a.uid)));
+      expect(tombstone.data).toEqual({
+        purgedAt: clock.now(),
+        expireAt: addDays(clock.now(), RETENTION.tombstoneDays),
+      });
+      const deleted = { code: 'failed-precondition', details: { reason: 'account-deleted' } };
+
+      // An ID token from before the purge (valid up to an hour): its Auth user is gone.
+      const google = { token: { name: a.name, email: a.email, auth_time: T0.getTime() / 1000 } };
+      await expect(handleEnsureProfile(fakeRequest({}, a.uid, google))).rejects.toMatchObject(deleted);
+      // A custom token minted before the purge signs the uid in again and recreates the Auth user.
+      auth.add(a.uid);
+      await expect(handleEnsureProfile(fakeRequest({}, a.uid, google))).rejects.toMatchObject(deleted);
+      await expect(
+        handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid)),
+      ).rejects.toMatchObject(deleted);
+      // A checkout paid after the purge, with no stored payment record: nobody is credited.
+      const late = sessionEvent('checkout.session.completed', { sessionId: 'cs_test_late', uid: a.uid });
+      expect(await processStripeEvent(env.store, late as unknown as Stripe.Event, clock.now())).toEqual({
+        effect: 'account-deleted',
+        uid: null,
+      });
+
+      expect((await env.store.get(paths.user(a.uid))).data).toBeUndefined();
+      // Only the access logs of the three refused calls (kept 90 days like every access log).
+      const mentions = [...(await docsMentioning(env, Object.values(a))).entries()];
+      expect(mentions.map(([, d]) => d.operation).sort()).toEqual([
+        'createExtensionToken',
+        'ensureProfile',
+        'ensureProfile',
+      ]);
+      expect((await env.store.get<PaymentDoc>(paths.payment('cs_test_late'))).data).toMatchObject({
+        uid: paymentOwnerHash(KEY, a.uid),
+        minimized: true,
+        status: 'paid',
+        granted: false,
+      });
+    });
+
     it('cancel within the grace period keeps the account; a repeated request never postpones the purge', async () => {
       await setup();
       const a = A();
       const first = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, a.uid));
-      await expect(handleCreateExtensionToken(fakeRequest({}, a.uid))).rejects.toMatchObject({
+      await expect(
+        handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid)),
+      ).rejects.toMatchObject({
         code: 'failed-precondition',
         details: { reason: 'account-pending-deletion' },
       });
@@ -194,7 +253,9 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       const { profile } = await handleCancelAccountDeletion(fakeRequest({}, a.uid));
       expect(profile).toMatchObject({ uid: a.uid, deletion: null, credits: 11 });
-      expect((await handleCreateExtensionToken(fakeRequest({}, a.uid))).token).toContain(a.uid);
+      expect(
+        (await handleCreateExtensionToken(fakeRequest({ extensionId: EXTENSION }, a.uid))).token,
+      ).toContain(a.uid);
 
       clock.advance(30 * DAY_MS);
       expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
@@ -235,8 +296,25 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       await blobs.save(fresh, new Uint8Array([1]), 'application/json');
       await blobs.save('exports/someone/unknown.bin', new Uint8Array([1]), 'application/octet-stream');
 
+      const payment = (id: string, expireAt: Date) => ({
+        kind: 'set' as const,
+        path: paths.payment(id),
+        data: {
+          uid: 'someone',
+          minimized: true,
+          status: 'paid',
+          createdAt: addDays(expireAt, -2557),
+          expireAt,
+        },
+      });
+      await env.store.batch([payment('cs_old', addDays(now, -1)), payment('cs_kept', addDays(now, 1))]);
+
       const counts = await runPurge(deps, auth, KEY, now, stripe);
       expect(counts.expiredLogsDeleted).toBe(2);
+      // Payment records past their 7 years: the TTL policy's backstop.
+      expect(counts.expiredPaymentsDeleted).toBe(1);
+      expect((await env.store.get(paths.payment('cs_old'))).data).toBeUndefined();
+      expect((await env.store.get(paths.payment('cs_kept'))).data).toBeDefined();
       // A's and B's exports (30 days old) and the unrecognised file; the fresh one stays.
       expect(counts.staleExportsDeleted).toBe(3);
       expect(await blobs.list('exports/')).toEqual([fresh]);

@@ -49,7 +49,12 @@ export async function requestDeletion(
     if (user?.purgeAfter) {
       return { requestedAt: user.deletionRequestedAt ?? now, purgeAfter: user.purgeAfter };
     }
-    const mark = { deletionRequestedAt: now, purgeAfter: addDays(now, ACCOUNT_DELETION_GRACE_DAYS) };
+    // purgeAttempts 0 puts the account in the purge's queue of accounts never tried.
+    const mark = {
+      deletionRequestedAt: now,
+      purgeAfter: addDays(now, ACCOUNT_DELETION_GRACE_DAYS),
+      purgeAttempts: 0,
+    };
     if (user) tx.update(paths.user(uid), { ...mark, updatedAt: now });
     else tx.set(paths.user(uid), { ...defaultUserDoc(now), ...mark });
     return { requestedAt: mark.deletionRequestedAt, purgeAfter: mark.purgeAfter };
@@ -82,7 +87,13 @@ export async function cancelDeletion(deps: Pick<Deps, 'store'>, uid: string, now
       );
     }
     // `update` cannot remove fields, so the document is rewritten without the deletion mark.
-    const { deletionRequestedAt: _requested, purgeAfter: _purge, ...rest } = user;
+    const {
+      deletionRequestedAt: _requested,
+      purgeAfter: _purge,
+      purgeAttempts: _attempts,
+      purgeRetryAt: _retry,
+      ...rest
+    } = user;
     const restored: UserDoc = { ...rest, updatedAt: now };
     tx.set(paths.user(uid), { ...restored });
     return restored;

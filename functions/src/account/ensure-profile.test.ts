@@ -16,11 +16,13 @@ const google = {
 
 describe('handleEnsureProfile', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
+  let auth: FakeAuthAdmin;
   beforeEach(() => {
     // The deployed param resolves to its default (10); tests set it the way the runtime does.
     vi.stubEnv('SIGNUP_GRANT_CREDITS', '10');
     deps = useMemoryDeps({ simulateRetries: true });
-    setAuthAdmin(new FakeAuthAdmin().add('u1'));
+    auth = new FakeAuthAdmin(() => deps.clock.now()).add('u1');
+    setAuthAdmin(auth);
   });
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -75,6 +77,32 @@ describe('handleEnsureProfile', () => {
       code: 'failed-precondition',
       details: { reason: 'account-pending-deletion', purgeAfter: '2026-06-15T00:00:00.000Z' },
     });
+  });
+
+  it('creates no profile for a token whose sessions were revoked after it was issued', async () => {
+    const signedInAt = deps.clock.now().getTime() / 1000;
+    deps.clock.advance(60_000);
+    await auth.revokeSessions('u1');
+    const stale = { token: { ...google, auth_time: signedInAt } };
+    await expect(handleEnsureProfile(fakeRequest({}, 'u1', stale))).rejects.toMatchObject({
+      code: 'unauthenticated',
+      details: { reason: 'session-revoked' },
+    });
+    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+    deps.clock.advance(60_000);
+    const fresh = { token: { ...google, auth_time: deps.clock.now().getTime() / 1000 } };
+    await expect(handleEnsureProfile(fakeRequest({}, 'u1', fresh))).resolves.toMatchObject({ granted: true });
+  });
+
+  it('creates no profile for a uid whose Auth user is gone or disabled', async () => {
+    for (const uid of ['ghost', 'blocked']) {
+      if (uid === 'blocked') await auth.add(uid).disable(uid);
+      await expect(handleEnsureProfile(fakeRequest({}, uid, { token: google }))).rejects.toMatchObject({
+        code: 'failed-precondition',
+        details: { reason: 'account-deleted' },
+      });
+      expect((await deps.store.get(paths.user(uid))).data).toBeUndefined();
+    }
   });
 
   it('rejects an unknown locale and unexpected fields with invalid-argument', async () => {

@@ -1,15 +1,23 @@
 import { ensureProfileRequestSchema, paths, type EnsureProfileResponse, type UserDoc } from '@mimicit/shared';
 import * as logger from 'firebase-functions/logger';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { SIGNUP_GRANT_CREDITS } from '../lib/config.js';
+import { PAYMENT_HASH_KEY, SIGNUP_GRANT_CREDITS } from '../lib/config.js';
+import { domainError } from '../lib/errors.js';
 import { defaultUserDoc, grantSignupCredits } from '../credits/ledger.js';
+import { getAuthAdmin } from './auth-admin.js';
 import { assertAccountActive, claim, toProfile } from './profile.js';
+import { accountDeleted, isPurged } from './tombstones.js';
 
 /**
  * Creates or refreshes `users/{uid}` after sign-in, idempotently: name, email and photo come
  * from the ID token (Google's claims), `locale` seeds a new profile only. The signup grant goes
  * through the ledger, which gives it exactly once per account however often this runs.
  * Accounts scheduled for deletion are refused.
+ *
+ * Creating a profile is where a purged account could come back (an ID token lives up to an
+ * hour after the purge; a custom token signs a deleted uid in again), so only that path — the
+ * first sign-in, not every sign-in — checks the Auth user and its revocations (loading
+ * firebase-admin/auth) and the purge's tombstone.
  */
 export const handleEnsureProfile = callableHandler(
   'ensureProfile',
@@ -22,19 +30,28 @@ export const handleEnsureProfile = callableHandler(
       email: claim(token, 'email', 320),
       photoURL: claim(token, 'picture', 2048),
     };
-    await store.runTransaction(async (tx) => {
-      const user = (await tx.get<UserDoc>(paths.user(uid))).data;
-      assertAccountActive(user);
-      if (user) {
-        const changed = (Object.keys(fromToken) as (keyof typeof fromToken)[]).some(
-          (k) => user[k] !== fromToken[k],
-        );
-        // Unchanged profiles cost no write: this runs on every sign-in.
-        if (changed) tx.update(paths.user(uid), { ...fromToken, updatedAt: now });
-      } else {
+    /** Refreshes an existing profile; creates a missing one only when `create`. False: missing. */
+    const upsert = (create: boolean) =>
+      store.runTransaction(async (tx) => {
+        const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+        assertAccountActive(user);
+        if (user) {
+          const changed = (Object.keys(fromToken) as (keyof typeof fromToken)[]).some(
+            (k) => user[k] !== fromToken[k],
+          );
+          // Unchanged profiles cost no write: this runs on every sign-in.
+          if (changed) tx.update(paths.user(uid), { ...fromToken, updatedAt: now });
+          return true;
+        }
+        if (!create) return false;
+        if (await isPurged(tx, uid)) throw accountDeleted();
         tx.create(paths.user(uid), { ...defaultUserDoc(now), ...fromToken, locale: data.locale ?? 'en' });
-      }
-    });
+        return true;
+      });
+    if (!(await upsert(false))) {
+      await assertSessionStands(uid, token);
+      await upsert(true);
+    }
 
     const amount = SIGNUP_GRANT_CREDITS.value();
     let granted = false;
@@ -49,4 +66,18 @@ export const handleEnsureProfile = callableHandler(
   },
 );
 
-export const ensureProfile = defineCallable({}, handleEnsureProfile);
+/** Refuses a token whose Auth user is gone or disabled, or whose sessions were revoked since. */
+async function assertSessionStands(uid: string, token: Record<string, unknown>): Promise<void> {
+  const authTime = typeof token.auth_time === 'number' ? token.auth_time : undefined;
+  const state = await getAuthAdmin().sessionState(uid, authTime);
+  if (state === 'missing' || state === 'disabled') throw accountDeleted();
+  if (state === 'revoked') {
+    throw domainError(
+      'unauthenticated',
+      'session-revoked',
+      'This session was signed out on every device. Please sign in again.',
+    );
+  }
+}
+
+export const ensureProfile = defineCallable({ secrets: [PAYMENT_HASH_KEY] }, handleEnsureProfile);

@@ -9,6 +9,7 @@ import {
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleExportMyData } from './export-my-data.js';
+import { EXPORT_SIGN_CONCURRENCY } from './export.js';
 import { personalValues, seedUser, seededSessionId } from './testing.js';
 
 describe('handleExportMyData', () => {
@@ -73,6 +74,50 @@ describe('handleExportMyData', () => {
       url: null,
       urlExpiresAt: null,
     });
+  });
+
+  it(`signs 400 images at most ${EXPORT_SIGN_CONCURRENCY} at a time (each is an IAM call in production)`, async () => {
+    const ops = [];
+    for (let i = 0; i < 400; i++) {
+      const path = `users/${a.uid}/generations/many${i}-0.png`;
+      await deps.blobs.save(path, new Uint8Array([1]), 'image/png');
+      ops.push({
+        kind: 'set' as const,
+        path: paths.generation(a.uid, `many${i}`),
+        data: {
+          kind: 'image',
+          status: 'succeeded',
+          model: 'flux-dev',
+          provider: 'fal',
+          settings: {},
+          images: [{ path, contentType: 'image/png', width: 1, height: 1, bytes: 1 }],
+          cost: 3,
+          refunded: false,
+          favorite: false,
+          requestId: `m${i}`,
+          createdAt: deps.clock.now(),
+          updatedAt: deps.clock.now(),
+          expiresAt: deps.clock.now(),
+        },
+      });
+    }
+    await deps.store.bulkWrite(ops);
+    let inFlight = 0;
+    let most = 0;
+    let signed = 0;
+    const sign = deps.blobs.signedUrl.bind(deps.blobs);
+    deps.blobs.signedUrl = async (path, ttl) => {
+      most = Math.max(most, ++inFlight);
+      // A remote call: answered on a later turn of the event loop.
+      await new Promise((r) => setImmediate(r));
+      inFlight--;
+      signed++;
+      return sign(path, ttl);
+    };
+    const res = exportMyDataResponseSchema.parse(await handleExportMyData(fakeRequest({}, a.uid)));
+    expect(res.delivery).toBe('inline');
+    expect(signed).toBe(402);
+    expect(most).toBe(EXPORT_SIGN_CONCURRENCY);
   });
 
   it('stores a large export under exports/{uid}/ and returns a short-lived link', async () => {

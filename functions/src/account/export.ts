@@ -17,10 +17,17 @@ import {
 } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import type { Snapshot } from '../lib/store/types.js';
+import { mapLimit } from '../lib/concurrency.js';
 import { defaultUserDoc } from '../credits/ledger.js';
 import { deletionState } from './profile.js';
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
+
+/**
+ * Signed links made at once. In production each one is an IAM signBlob call (the runtime has no
+ * private key): thousands at once exhaust sockets and IAM's quota and fail the whole export.
+ */
+export const EXPORT_SIGN_CONCURRENCY = 8;
 
 /** The rows that exist, as `{ id, data }` with `data` defined. */
 function present<T>(rows: Snapshot<T>[]): { id: string; data: T }[] {
@@ -53,8 +60,14 @@ export async function buildExport(
 
   // One listing instead of a lookup per image: a missing file gets a null link, not an error.
   const files = new Set(await blobs.list(storagePaths.userPrefix(uid)));
-  const signed = async (path: string): Promise<string | null> =>
-    files.has(path) ? blobs.signedUrl(path, EXPORT_LINK_TTL_MS) : null;
+  const kept = present(generations);
+  const imagePaths = [...new Set(kept.flatMap(({ data }) => (data.images ?? []).map((i) => i.path)))];
+  const signedUrls = new Map(
+    await mapLimit(imagePaths, EXPORT_SIGN_CONCURRENCY, async (path) => {
+      const url = files.has(path) ? await blobs.signedUrl(path, EXPORT_LINK_TTL_MS) : null;
+      return [path, url] as const;
+    }),
+  );
 
   const document: MimicitExport = {
     format: 'mimicit-export',
@@ -91,31 +104,27 @@ export async function buildExport(
         createdAt: p.createdAt.toISOString(),
       }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    generations: await Promise.all(
-      present(generations).map(async ({ id, data: g }) => ({
-        id,
-        kind: g.kind,
-        status: g.status,
-        model: g.model,
-        provider: g.provider,
-        settings: { ...g.settings },
-        prompt: g.prompt ?? null,
-        resultPrompts: g.resultPrompts ?? [],
-        negativePrompt: g.negativePrompt ?? null,
-        cost: g.cost,
-        refunded: g.refunded,
-        favorite: g.favorite,
-        failureReason: g.failureReason ?? null,
-        createdAt: g.createdAt.toISOString(),
-        completedAt: iso(g.completedAt),
-        images: await Promise.all(
-          (g.images ?? []).map(async (img) => {
-            const url = await signed(img.path);
-            return { ...img, url, urlExpiresAt: url ? linkExpiresAt.toISOString() : null };
-          }),
-        ),
-      })),
-    ),
+    generations: kept.map(({ id, data: g }) => ({
+      id,
+      kind: g.kind,
+      status: g.status,
+      model: g.model,
+      provider: g.provider,
+      settings: { ...g.settings },
+      prompt: g.prompt ?? null,
+      resultPrompts: g.resultPrompts ?? [],
+      negativePrompt: g.negativePrompt ?? null,
+      cost: g.cost,
+      refunded: g.refunded,
+      favorite: g.favorite,
+      failureReason: g.failureReason ?? null,
+      createdAt: g.createdAt.toISOString(),
+      completedAt: iso(g.completedAt),
+      images: (g.images ?? []).map((img) => {
+        const url = signedUrls.get(img.path) ?? null;
+        return { ...img, url, urlExpiresAt: url ? linkExpiresAt.toISOString() : null };
+      }),
+    })),
     accessLogs: present(logs)
       .map(({ data: l }) => ({
         operation: l.operation,

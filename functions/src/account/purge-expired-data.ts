@@ -7,9 +7,10 @@ import { runPurge } from './purge.js';
 import { stripeCustomerCleanup } from './stripe-customer-cleanup.js';
 
 /**
- * Daily purge (see `purge.ts`). A run that fails for some accounts reports an error so it
- * shows up in monitoring; their marks stay and the next run (or the scheduler's retry) finishes
- * them, so nobody's data outlives the 30 days promised.
+ * Daily purge (see `purge.ts`). An account that fails keeps its mark, is recorded and retried
+ * by later runs behind everyone else, and raises an ALERT log entry after repeated failures
+ * (purge-queue.ts), so nobody's data outlives the 30 days promised unnoticed. Only a failure of
+ * the run itself fails the invocation (and the scheduler retries it).
  */
 export const purgeExpiredData = onSchedule(
   {
@@ -29,9 +30,7 @@ export const purgeExpiredData = onSchedule(
       deps.clock.now(),
       stripeCustomerCleanup(),
     );
-    logger.info('purge.done', { ...counts });
-    if (counts.accountsFailed > 0) {
-      throw new Error(`${counts.accountsFailed} account(s) could not be purged; the next run retries them.`);
-    }
+    if (counts.accountsFailed > 0) logger.warn('purge.done', { ...counts });
+    else logger.info('purge.done', { ...counts });
   },
 );

@@ -6,12 +6,15 @@
  * `users/{uid}` document — the "purge me" mark — is deleted last, so a run that stops midway
  * leaves the mark in place and the next run finishes the job.
  */
-import { createHmac } from 'node:crypto';
 import * as logger from 'firebase-functions/logger';
-import { RETENTION, paths, storagePaths, type StripeCustomerDoc, type UserDoc } from '@mimicit/shared';
+import { RETENTION, paths, storagePaths, type PaymentDoc, type StripeCustomerDoc } from '@mimicit/shared';
+import { paymentExpireAt } from '../billing/payment-retention.js';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
+import { mapLimit } from '../lib/concurrency.js';
 import type { AuthAdmin } from './auth-admin.js';
+import { PURGE_PAGE, duePage, recordPurgeFailure } from './purge-queue.js';
+import { paymentOwnerHash, tombstoneWrite } from './tombstones.js';
 import { deleteMatching, rewriteMatching } from './bulk.js';
 
 /** Accounts purged side by side: enough to finish a backlog, gentle on Auth's admin quota. */
@@ -32,14 +35,8 @@ export interface PurgeCounts {
   filesDeleted: number;
   expiredLogsDeleted: number;
   staleExportsDeleted: number;
-}
-
-/**
- * The keyed hash that replaces a purged account's uid on the payment records kept for tax law.
- * Without the key it cannot be reversed or recomputed from a uid.
- */
-export function paymentOwnerHash(key: string, uid: string): string {
-  return createHmac('sha256', key).update(uid).digest('hex');
+  /** Payment records past their 7 years (the TTL policy's backstop). */
+  expiredPaymentsDeleted: number;
 }
 
 /** Processors outside Firebase that hold a copy of account data. */
@@ -51,7 +48,10 @@ export interface PurgeExternals {
   deleteStripeCustomer?: (customerId: string) => Promise<void>;
 }
 
-/** Runs one purge pass at `now`; per-account failures are counted and retried by the next run. */
+/**
+ * Runs one purge pass at `now`. A failing account is counted, recorded on its document and
+ * retried by later runs (purge-queue.ts); it never stops the run for the others.
+ */
 export async function runPurge(
   deps: Pick<Deps, 'store' | 'blobs'>,
   auth: AuthAdmin,
@@ -69,32 +69,36 @@ export async function runPurge(
     filesDeleted: 0,
     expiredLogsDeleted: 0,
     staleExportsDeleted: 0,
+    expiredPaymentsDeleted: 0,
   };
 
-  while (counts.accountsPurged + counts.accountsFailed < MAX_ACCOUNTS_PER_RUN) {
-    const due = await deps.store.query<UserDoc>({
-      collection: 'users',
-      where: [['purgeAfter', '<=', now]],
-      orderBy: [['purgeAfter', 'asc']],
-      limit: 100,
-    });
-    if (due.length === 0) break;
-    const failedBefore = counts.accountsFailed;
-    await forEachLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
-      try {
-        await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
-        counts.accountsPurged++;
-      } catch (err) {
-        counts.accountsFailed++;
-        logger.error('purge.accountFailed', { uid, error: err instanceof Error ? err.message : String(err) });
-      }
-    });
-    // A failed account keeps its mark and would come back in the next page: leave it for tomorrow.
-    if (counts.accountsFailed > failedBefore || due.length < 100) break;
+  // Accounts never tried first, then earlier failures (see purge-queue.ts).
+  for (const queue of ['fresh', 'retry'] as const) {
+    while (counts.accountsPurged + counts.accountsFailed < MAX_ACCOUNTS_PER_RUN) {
+      const due = await duePage(deps.store, queue, now);
+      if (due.length === 0) break;
+      // Every account of the page leaves the queue: purged, or its failure recorded.
+      let leftQueue = true;
+      await mapLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
+        try {
+          await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
+          counts.accountsPurged++;
+        } catch (err) {
+          counts.accountsFailed++;
+          if (!(await recordPurgeFailure(deps.store, uid, now, err))) leftQueue = false;
+        }
+      });
+      if (!leftQueue || due.length < PURGE_PAGE) break;
+    }
   }
 
   counts.expiredLogsDeleted = await purgeExpiredAccessLogs(deps, now);
   counts.staleExportsDeleted = await purgeStaleExports(deps, now);
+  counts.expiredPaymentsDeleted = await deleteMatching(
+    deps.store,
+    { collection: 'payments', where: [['expireAt', '<=', now]] },
+    MAX_LOG_PAGES_PER_RUN,
+  );
   return counts;
 }
 
@@ -109,13 +113,24 @@ async function purgeAccount(
   counts: PurgeCounts,
 ): Promise<void> {
   const { store, blobs } = deps;
+  // First, so nothing can create the account again once its data starts to go (tombstones.ts).
+  await store.batch([tombstoneWrite(hashKey, uid, now)]);
   // No new sessions while the data goes.
   await auth.disable(uid);
   const ownerHash = paymentOwnerHash(hashKey, uid);
   counts.paymentsMinimized += await rewriteMatching(
     store,
     { collection: 'payments', where: [['uid', '==', uid]] },
-    (s) => ({ kind: 'update', path: s.path, data: { uid: ownerHash, minimized: true, updatedAt: now } }),
+    (s) => {
+      const p = s.data as PaymentDoc;
+      // Kept for tax law until expireAt; older records without one get it from their creation.
+      const expireAt = p.expireAt ?? paymentExpireAt(p.createdAt);
+      return {
+        kind: 'update',
+        path: s.path,
+        data: { uid: ownerHash, minimized: true, updatedAt: now, expireAt },
+      };
+    },
   );
   counts.accountLogsDeleted += await deleteMatching(store, {
     collection: 'accessLogs',
@@ -168,13 +183,4 @@ async function purgeStaleExports(deps: Pick<Deps, 'blobs'>, now: Date): Promise<
     }
   }
   return n;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

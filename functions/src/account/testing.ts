@@ -8,7 +8,7 @@ import { paths, storagePaths, type UserDoc } from '@mimicit/shared';
 import type { BlobStore } from '../lib/blobs/types.js';
 import type { Store, WriteOp } from '../lib/store/types.js';
 import { addDays } from '../lib/clock.js';
-import type { AuthAdmin } from './auth-admin.js';
+import { sessionStateOf, type AuthAdmin, type SessionState } from './auth-admin.js';
 
 export interface FakeAuthUser {
   disabled: boolean;
@@ -20,6 +20,11 @@ export class FakeAuthAdmin implements AuthAdmin {
   readonly users = new Map<string, FakeAuthUser>();
   readonly deleted: string[] = [];
   readonly tokens: string[] = [];
+  /** `tokensValidAfterTime` per uid, set by {@link revokeSessions} from `now()`. */
+  readonly validAfter = new Map<string, string>();
+
+  /** `now` stamps revocations (a test's manual clock). */
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
   add(...uids: string[]): this {
     for (const uid of uids) this.users.set(uid, { disabled: false, sessionsRevoked: 0 });
@@ -32,9 +37,15 @@ export class FakeAuthAdmin implements AuthAdmin {
   async revokeSessions(uid: string): Promise<void> {
     const u = this.users.get(uid);
     if (u) u.sessionsRevoked++;
+    if (u) this.validAfter.set(uid, this.now().toUTCString());
   }
   async delete(uid: string): Promise<void> {
     if (this.users.delete(uid)) this.deleted.push(uid);
+  }
+  async sessionState(uid: string, authTimeSeconds: number | undefined): Promise<SessionState> {
+    const u = this.users.get(uid);
+    if (!u) return 'missing';
+    return sessionStateOf(u.disabled, this.validAfter.get(uid), authTimeSeconds);
   }
   async createCustomToken(uid: string): Promise<string> {
     const token = `custom-token.${uid}.${this.tokens.length}`;
@@ -144,6 +155,7 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
       granted: true,
       createdAt: now,
       updatedAt: now,
+      expireAt: addDays(now, 7 * 365),
     },
   });
   for (let i = 0; i < 2; i++) {

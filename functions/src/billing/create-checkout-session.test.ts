@@ -1,54 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths, type PaymentDoc, type StripeCustomerDoc } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { handleCreateCheckoutSession } from './create-checkout-session.js';
-import { setStripeClient, stripeModule } from './stripe-client.js';
-
-interface Received {
-  method: string;
-  path: string;
-  form: URLSearchParams;
-}
-
-/** A local stand-in for api.stripe.com: records each form-encoded request, answers like Stripe. */
-function fakeStripe() {
-  const received: Received[] = [];
-  let sessions = 0;
-  let failNext = false;
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', path: req.url ?? '', form: new URLSearchParams(body) });
-      res.setHeader('content-type', 'application/json');
-      if (failNext) {
-        failNext = false;
-        res.statusCode = 500;
-        res.end(JSON.stringify({ error: { type: 'api_error', message: 'boom' } }));
-      } else if (req.url === '/v1/customers') {
-        res.end(JSON.stringify({ id: `cus_test_${received.length}`, object: 'customer' }));
-      } else if (req.url === '/v1/checkout/sessions') {
-        const id = `cs_test_${++sessions}`;
-        res.end(
-          JSON.stringify({
-            id,
-            object: 'checkout.session',
-            url: `https://checkout.stripe.com/c/pay/${id}`,
-            amount_total: 500,
-            currency: 'jpy',
-          }),
-        );
-      } else {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no such route' } }));
-      }
-    });
-  });
-  return { server, received, failOnce: () => (failNext = true) };
-}
+import { fakeStripeApi } from './testing/fake-stripe-api.js';
 
 const ORIGIN = 'https://app.mimicit.test';
 const PRICES = {
@@ -64,22 +19,13 @@ const request = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('handleCreateCheckoutSession against a local fake Stripe', () => {
-  const fake = fakeStripe();
+  const fake = fakeStripeApi();
+  let stop: () => Promise<void>;
   let deps: ReturnType<typeof useMemoryDeps>;
 
-  beforeAll(async () => {
-    await new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', r));
-    const Stripe = await stripeModule();
-    const { port } = fake.server.address() as AddressInfo;
-    // The real SDK, sending its real HTTP requests to the fake over plain HTTP.
-    setStripeClient(
-      new Stripe('sk_test_local', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 }),
-    );
-  });
-  afterAll(async () => {
-    setStripeClient(undefined);
-    await new Promise((r) => fake.server.close(r));
-  });
+  // The real SDK, sending its real HTTP requests to the fake over plain HTTP.
+  beforeAll(async () => (stop = await fake.install()));
+  afterAll(() => stop());
   beforeEach(() => {
     deps = useMemoryDeps();
     fake.received.length = 0;
@@ -112,7 +58,10 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
       'metadata[uid]': 'buyer1',
       'metadata[packId]': 'starter',
       'metadata[credits]': '50',
+      // The refund handler recognises a charge of ours by its PaymentIntent's metadata.
       'payment_intent_data[metadata][uid]': 'buyer1',
+      'payment_intent_data[metadata][packId]': 'starter',
+      'payment_intent_data[metadata][credits]': '50',
       locale: 'ja',
       success_url: `${ORIGIN}/credits/success?session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${ORIGIN}/credits/cancel`,
@@ -131,6 +80,8 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
       granted: false,
       minimized: false,
     });
+    // Kept 7 years (RETENTION.paymentYears) from now (2026-06-01), then removed by the TTL policy.
+    expect(payment?.expireAt).toEqual(new Date('2033-06-01T00:00:00Z'));
     const stored = (await deps.store.get<StripeCustomerDoc>(paths.stripeCustomer('buyer1'))).data;
     expect(stored?.customerId).toBe('cus_test_1');
   });

@@ -19,6 +19,7 @@ import { STRIPE_SECRET_KEY } from '../lib/config.js';
 import { domainError } from '../lib/errors.js';
 import type { Store } from '../lib/store/types.js';
 import { ensureStripeCustomer } from './customers.js';
+import { paymentExpireAt } from './payment-retention.js';
 import { isAllowedOrigin, priceIdFor } from './settings.js';
 import { getStripe } from './stripe-client.js';
 
@@ -75,6 +76,7 @@ export const handleCreateCheckoutSession = callableHandler(
       granted: false,
       createdAt: now,
       updatedAt: now,
+      expireAt: paymentExpireAt(now),
     });
     logger.info('checkout.sessionCreated', {
       uid,

@@ -24,3 +24,15 @@ export function recordEvent(tx: Tx, event: { id: string; type: string }, now: Da
   };
   tx.create(paths.stripeEvent(event.id), { ...doc });
 }
+
+/**
+ * An event that arrived too early to apply (a refund for a payment not granted yet). The
+ * webhook answers 503 without recording it, so Stripe delivers it again later (with backoff,
+ * for up to three days), by when the payment it refers to is known.
+ */
+export class RetryLaterError extends Error {
+  constructor(readonly reason: string) {
+    super(`retry later: ${reason}`);
+    this.name = 'RetryLaterError';
+  }
+}

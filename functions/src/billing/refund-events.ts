@@ -3,6 +3,13 @@
  * unspent. Credits already used for generations cannot be returned, so when the refund asks for
  * more than the balance holds the balance goes to zero (never below) and the account is flagged
  * for a person to review.
+ *
+ * A refund can arrive before its payment was granted (events come in any order, and the grant's
+ * delivery may be failing). Recording it then would lose it — nothing to take back yet — and the
+ * later grant would pay the full pack, so it is answered "retry later" (503) until the grant is
+ * in. A charge we have no record of is ours when its PaymentIntent carries our metadata; the
+ * grant itself also asks Stripe what was refunded meanwhile (session-events.ts), so a refund
+ * whose retries ran out is still not paid out.
  */
 import * as logger from 'firebase-functions/logger';
 import { COLLECTIONS, paths, type PaymentDoc } from '@mimicit/shared';
@@ -15,18 +22,9 @@ import {
   readAccount,
   writeCreditChange,
 } from '../credits/ledger.js';
-import { recordEvent, type EventOutcome } from './event-record.js';
+import { RetryLaterError, recordEvent, type EventOutcome } from './event-record.js';
+import { paymentIntentFacts, refundTarget } from './payment-facts.js';
 import { intentId } from './session-events.js';
-
-/**
- * Credits a cumulative refund of `refunded` out of `amount` corresponds to. Stripe reports the
- * running total, so each event takes target(new) − target(previous) and a full refund, however
- * it is split, takes back exactly the pack's credits.
- */
-export function refundTarget(credits: number, refunded: number, amount: number): number {
-  if (amount <= 0) return 0;
-  return Math.round((credits * Math.min(refunded, amount)) / amount);
-}
 
 /** Applies one `charge.refunded` event in one transaction with its event marker. */
 export async function applyRefundEvent(
@@ -36,6 +34,10 @@ export async function applyRefundEvent(
   now: Date,
 ): Promise<EventOutcome> {
   const paymentIntent = intentId(charge.payment_intent);
+  if ((await store.get(paths.stripeEvent(event.id))).data) return { effect: 'duplicate', uid: null };
+  // Outside the transaction (a network call): only for a charge we hold no record of.
+  const ours =
+    paymentIntent && !(await paymentOf(store, paymentIntent)) ? await isOurs(paymentIntent) : false;
   return store.runTransaction(async (tx) => {
     const eventSnap = await tx.get(paths.stripeEvent(event.id));
     if (eventSnap.data) return { effect: 'duplicate', uid: null };
@@ -48,12 +50,14 @@ export async function applyRefundEvent(
       : [];
     const row = rows[0];
     if (!row?.data) {
-      // Not one of our credit purchases (or recorded before we knew its PaymentIntent).
+      // Ours, but its session was not applied yet: Stripe redelivers until it is.
+      if (ours) throw new RetryLaterError('refund-before-payment-known');
       logger.warn('stripeWebhook.refundWithoutPayment', { eventId: event.id, chargeId: charge.id });
       recordEvent(tx, event, now);
       return { effect: 'unknown-payment', uid: null };
     }
     const payment = row.data;
+    if (!payment.granted && !payment.minimized) throw new RetryLaterError('refund-before-grant');
     const sessionId = row.id;
     const previous = payment.amountRefunded ?? 0;
     const refunded = charge.amount_refunded;
@@ -105,4 +109,19 @@ export async function applyRefundEvent(
     });
     return { effect, uid: payment.minimized ? null : payment.uid };
   });
+}
+
+/** The payment record of a PaymentIntent, read outside any transaction. */
+async function paymentOf(store: Store, paymentIntent: string): Promise<PaymentDoc | undefined> {
+  const rows = await store.query<PaymentDoc>({
+    collection: COLLECTIONS.payments,
+    where: [['paymentIntentId', '==', paymentIntent]],
+    limit: 1,
+  });
+  return rows[0]?.data;
+}
+
+/** True when Stripe says the PaymentIntent came from our Checkout. */
+async function isOurs(paymentIntent: string): Promise<boolean> {
+  return (await paymentIntentFacts(paymentIntent)).ours;
 }

@@ -11,6 +11,9 @@ import type { Stripe } from 'stripe';
 import type { Store, Tx } from '../lib/store/types.js';
 import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
 import { recordEvent, type EventOutcome } from './event-record.js';
+import { paymentExpireAt } from './payment-retention.js';
+import { paymentIntentFacts, refundTarget, type PaymentIntentFacts } from './payment-facts.js';
+import { accountHashKey, isPurged, paymentOwnerHash } from '../account/tombstones.js';
 
 /**
  * What a session event asks for: `grant` when paid, `await` an async payment, `fail`, or `expire`
@@ -26,6 +29,7 @@ export async function applySessionEvent(
   action: SessionAction,
   now: Date,
 ): Promise<EventOutcome> {
+  const facts = action === 'grant' ? await factsBeforeGrant(store, event, session) : undefined;
   return store.runTransaction(async (tx) => {
     const [eventSnap, paymentSnap] = await tx.getAll<Record<string, unknown>>([
       paths.stripeEvent(event.id),
@@ -43,7 +47,7 @@ export async function applySessionEvent(
       recordEvent(tx, event, now);
       return { effect: 'unattributable', uid: null };
     }
-    const effect = await sessionEffect(tx, session.id, payment, action, now);
+    const effect = await sessionEffect(tx, session.id, payment, action, now, facts);
     recordEvent(tx, event, now);
     tx.set(paths.payment(session.id), { ...payment, updatedAt: now });
     return { effect, uid: payment.minimized ? null : payment.uid };
@@ -57,6 +61,7 @@ async function sessionEffect(
   payment: PaymentDoc,
   action: SessionAction,
   now: Date,
+  facts: PaymentIntentFacts | undefined,
 ): Promise<string> {
   if (action === 'await') return payment.granted ? 'already-granted' : 'awaiting-payment';
   if (action === 'expire') {
@@ -73,7 +78,7 @@ async function sessionEffect(
   if (payment.minimized) {
     // The account was deleted before the payment settled: there is nobody to credit.
     logger.warn('stripeWebhook.paidAfterDeletion', { sessionId });
-    payment.status = 'paid';
+    markPaid(payment, now);
     return 'account-deleted';
   }
   const entryId = ledgerIds.purchase(sessionId);
@@ -81,22 +86,59 @@ async function sessionEffect(
     readAccount(tx, payment.uid),
     alreadyApplied(tx, payment.uid, entryId),
   ]);
+  if (!account.exists && (await isPurged(tx, payment.uid))) {
+    // Paid after the purge: crediting would recreate the account. The record is kept for tax
+    // law, minimized like every payment of a purged account.
+    logger.warn('stripeWebhook.paidAfterPurge', { sessionId });
+    Object.assign(payment, { uid: paymentOwnerHash(accountHashKey(), payment.uid), minimized: true });
+    markPaid(payment, now);
+    return 'account-deleted';
+  }
   // Money that arrived settles a payment still open, failed or expired (a refund stays a refund).
   if (payment.status === 'pending' || payment.status === 'failed' || payment.status === 'expired') {
-    payment.status = 'paid';
+    markPaid(payment, now);
   }
   if (done || payment.granted) {
     payment.granted = true;
     return 'already-granted';
   }
-  writeCreditChange(
-    tx,
-    account,
-    { entryId, delta: payment.credits, reason: 'purchase', ref: sessionId },
-    now,
-  );
+  // A refund made before this grant: pay out only what was not refunded (refund-events.ts).
+  const refunded = refundedBeforeGrant(payment, facts);
+  const credits = payment.credits - refunded;
+  if (credits > 0) {
+    writeCreditChange(tx, account, { entryId, delta: credits, reason: 'purchase', ref: sessionId }, now);
+  }
   payment.granted = true;
-  return 'granted';
+  if (refunded === 0) return 'granted';
+  logger.warn('stripeWebhook.refundedBeforeGrant', { sessionId, credits: payment.credits, refunded });
+  return credits > 0 ? 'granted-less-refund' : 'refunded-before-grant';
+}
+
+/**
+ * Stripe's word on the PaymentIntent of a session about to be granted, read outside the
+ * transaction; skipped when there is nothing to grant (a replay, a settled or minimized payment).
+ */
+async function factsBeforeGrant(
+  store: Store,
+  event: { id: string },
+  session: Stripe.Checkout.Session,
+): Promise<PaymentIntentFacts | undefined> {
+  const paymentIntent = intentId(session.payment_intent);
+  if (!paymentIntent) return undefined;
+  const [marker, record] = await store.getAll<PaymentDoc>([
+    paths.stripeEvent(event.id),
+    paths.payment(session.id),
+  ]);
+  if (marker?.data || record?.data?.granted || record?.data?.minimized) return undefined;
+  return paymentIntentFacts(paymentIntent);
+}
+
+/** Records a refund Stripe already made on `payment`; returns the credits it covers. */
+function refundedBeforeGrant(payment: PaymentDoc, facts: PaymentIntentFacts | undefined): number {
+  if (!facts || facts.amountRefunded <= 0) return 0;
+  payment.amountRefunded = Math.max(payment.amountRefunded ?? 0, facts.amountRefunded);
+  payment.status = payment.amountRefunded >= facts.amount ? 'refunded' : 'partially_refunded';
+  return refundTarget(payment.credits, payment.amountRefunded, facts.amount);
 }
 
 /**
@@ -115,6 +157,8 @@ function paymentFromSession(
   if (existing) {
     return {
       ...existing,
+      // Records written before retention dates existed get theirs from their creation.
+      expireAt: existing.expireAt ?? paymentExpireAt(existing.createdAt),
       ...(amount !== undefined ? { amount } : {}),
       ...(currency ? { currency } : {}),
       ...(paymentIntentId ? { paymentIntentId } : {}),
@@ -136,7 +180,14 @@ function paymentFromSession(
     ...(paymentIntentId ? { paymentIntentId } : {}),
     createdAt: now,
     updatedAt: now,
+    expireAt: paymentExpireAt(now),
   };
+}
+
+/** The money moved: the 7-year retention counts from now (payment-retention.ts). */
+function markPaid(payment: PaymentDoc, now: Date): void {
+  if (payment.status !== 'paid') payment.expireAt = paymentExpireAt(now);
+  payment.status = 'paid';
 }
 
 function asCurrency(value: string | null | undefined): Currency | undefined {

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths, type PaymentDoc, type UserDoc } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../lib/testing.js';
 import { applyCreditChange, ledgerIds, ledgerOf } from '../credits/ledger.js';
-import { refundTarget } from './refund-events.js';
+import { refundTarget } from './payment-facts.js';
+import { fakeStripeApi } from './testing/fake-stripe-api.js';
 import {
   WEBHOOK_SECRET,
   balanceMatchesLedger,
@@ -15,6 +16,10 @@ import {
 
 describe('stripeWebhook: refunds', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
+  const stripe = fakeStripeApi();
+  let stop: () => Promise<void>;
+  beforeAll(async () => (stop = await stripe.install()));
+  afterAll(() => stop());
   beforeEach(() => {
     deps = useMemoryDeps({ simulateRetries: true });
     vi.stubEnv('STRIPE_WEBHOOK_SECRET', WEBHOOK_SECRET);
@@ -27,6 +32,11 @@ describe('stripeWebhook: refunds', () => {
   /** A paid 200-credit purchase (¥1,800) for `uid`, then `spent` credits used on a generation. */
   async function purchase(uid: string, spent: number) {
     const paymentIntent = nextId('pi');
+    stripe.paymentIntents.set(paymentIntent, {
+      metadata: { uid, packId: 'creator', credits: '200' },
+      amount: 1800,
+      amountRefunded: 0,
+    });
     const sessionId = nextId('cs');
     await deliver(
       sessionEvent('checkout.session.completed', {
@@ -93,7 +103,41 @@ describe('stripeWebhook: refunds', () => {
     expect((await user('r3'))?.flagged).toBeUndefined();
   });
 
+  it('a refund that arrives before its grant answers 503 until the grant, which then pays nothing', async () => {
+    const paymentIntent = nextId('pi');
+    const sessionId = nextId('cs');
+    stripe.paymentIntents.set(paymentIntent, {
+      metadata: { uid: 'r4', packId: 'creator', credits: '200' },
+      amount: 1800,
+      amountRefunded: 1800,
+    });
+    const refund = refundEvent({ paymentIntent, amount: 1800, amountRefunded: 1800 });
+    const paid = sessionEvent('checkout.session.completed', {
+      sessionId,
+      uid: 'r4',
+      credits: 200,
+      amount: 1800,
+      paymentIntent,
+    });
+    expect(await deliver(refund)).toEqual({
+      status: 503,
+      body: { error: 'retry-later', reason: 'refund-before-payment-known' },
+    });
+    expect(await deliver(paid)).toMatchObject({ status: 200, body: { effect: 'refunded-before-grant' } });
+    expect(await deliver(refund)).toMatchObject({ status: 200, body: { effect: 'no-new-refund' } });
+    expect(await balanceMatchesLedger(deps.store, 'r4')).toBe(0);
+    expect(await ledgerOf(deps.store, 'r4')).toEqual([]);
+  });
+
+  it('when Stripe cannot be asked about an unknown charge, the refund answers 500 and is retried', async () => {
+    stripe.failOnce();
+    const res = await deliver(refundEvent({ paymentIntent: nextId('pi'), amount: 100, amountRefunded: 100 }));
+    expect(res).toEqual({ status: 500, body: { error: 'processing-failed' } });
+    expect(deps.store.paths().filter((p) => p.startsWith('stripeEvents/'))).toEqual([]);
+  });
+
   it('a refund of a charge that is not a credit purchase changes nothing', async () => {
+    stripe.paymentIntents.set('pi_unknown', { metadata: {}, amount: 100, amountRefunded: 100 });
     const res = await deliver(refundEvent({ paymentIntent: 'pi_unknown', amount: 100, amountRefunded: 100 }));
     expect(res).toMatchObject({ status: 200, body: { effect: 'unknown-payment' } });
     expect(

@@ -3,6 +3,7 @@ import { paths, purchaseLedgerEntryId, type PaymentDoc, type StripeEventDoc } fr
 import { setDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../lib/testing.js';
 import { ledgerOf } from '../credits/ledger.js';
+import { paymentExpireAt } from './payment-retention.js';
 import { WEBHOOK_SECRET, balanceMatchesLedger, deliver, nextId, sessionEvent } from './webhook-test-kit.js';
 
 const payment = async (store: ReturnType<typeof useMemoryDeps>['store'], sessionId: string) =>
@@ -22,6 +23,7 @@ async function seedPendingPayment(deps: ReturnType<typeof useMemoryDeps>, sessio
     granted: false,
     createdAt: now,
     updatedAt: now,
+    expireAt: paymentExpireAt(now),
   };
   await deps.store.batch([{ kind: 'set', path: paths.payment(sessionId), data: { ...record } }]);
 }

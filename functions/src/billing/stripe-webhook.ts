@@ -2,12 +2,14 @@
  * `stripeWebhook`: Stripe's calls into Mimicit. The signature is verified on the raw body with
  * the official library before anything is read; a bad or missing signature is 400 and changes
  * nothing. A verified event is applied once (see process-event.ts); a processing failure is 500
- * so Stripe delivers it again, and ignored event types are acknowledged with 200.
+ * and an event that came too early (a refund before its grant) 503, so Stripe delivers it again;
+ * ignored event types are acknowledged with 200.
  */
 import { onRequest } from 'firebase-functions/v2/https';
 import * as logger from 'firebase-functions/logger';
 import type { Stripe } from 'stripe';
-import { STRIPE_WEBHOOK_SECRET } from '../lib/config.js';
+import { PAYMENT_HASH_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../lib/config.js';
+import { RetryLaterError } from './event-record.js';
 import { getDeps } from '../lib/deps.js';
 import { accessLogEntry, requestMeta, writeAccessLog } from '../lib/access-log.js';
 import { processStripeEvent } from './process-event.js';
@@ -61,6 +63,12 @@ export async function handleStripeWebhook(req: WebhookRequest, res: WebhookRespo
       });
       res.status(200).json({ received: true, effect: outcome.effect });
     } catch (err) {
+      if (err instanceof RetryLaterError) {
+        // Expected, not a fault: Stripe redelivers it (see RetryLaterError).
+        logger.warn('stripeWebhook.retryLater', { eventId: event.id, type: event.type, reason: err.reason });
+        res.status(503).json({ error: 'retry-later', reason: err.reason });
+        return;
+      }
       logger.error('stripeWebhook.failed', { eventId: event.id, type: event.type, error: errorName(err) });
       res.status(500).json({ error: 'processing-failed' });
     }
@@ -96,7 +104,9 @@ function errorName(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : 'non-error thrown';
 }
 
+// STRIPE_SECRET_KEY: refunds and grants ask Stripe about their PaymentIntent (payment-facts.ts);
+// PAYMENT_HASH_KEY: grants honour purged accounts' tombstones (account/tombstones.ts).
 export const stripeWebhook = onRequest(
-  { secrets: [STRIPE_WEBHOOK_SECRET], cors: false },
+  { secrets: [STRIPE_WEBHOOK_SECRET, STRIPE_SECRET_KEY, PAYMENT_HASH_KEY], cors: false },
   handleStripeWebhook,
 );

@@ -2,7 +2,9 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { FirestoreStore } from '../lib/store/firestore-store.js';
+import { EMULATOR_CONTENTION } from '../lib/store/contention.js';
 import { webhookContract } from './webhook-contract.js';
 
 const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: 'demo-mimicit' }));
-webhookContract('Firestore emulator', () => new FirestoreStore(db));
+// A few concurrent deliveries, ABORTED tolerated and redelivered (lib/store/contention.ts).
+webhookContract('Firestore emulator', () => new FirestoreStore(db), EMULATOR_CONTENTION);

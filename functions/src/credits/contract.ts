@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { paths, type UserDoc } from '@mimicit/shared';
 import type { Store } from '../lib/store/types.js';
+import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from '../lib/store/contention.js';
 import { applyCreditChange, grantSignupCredits, ledgerIds, ledgerOf } from './ledger.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -16,21 +17,34 @@ async function balanceMatchesLedger(store: Store, uid: string): Promise<number> 
   return sum;
 }
 
-export function creditContract(name: string, makeStore: () => Promise<Store> | Store): void {
+const insufficient = (err: unknown) =>
+  (err as { reason?: unknown } | null)?.reason === 'insufficient-credits';
+
+/**
+ * `contention`: how many concurrent calls hit one account, and whether one may end ABORTED
+ * (see lib/store/contention.ts: big numbers offline, a few calls on the Firestore emulator).
+ */
+export function creditContract(
+  name: string,
+  makeStore: () => Promise<Store> | Store,
+  contention: Contention = OFFLINE_CONTENTION,
+): void {
   describe(`credit operations: ${name}`, () => {
     const uid = () => `u${Math.random().toString(36).slice(2, 10)}`;
+    const calls = contention.calls;
+    const credits = Math.max(1, Math.floor(calls / 4));
 
-    it('200 concurrent reservations against 50 credits: exactly 50 succeed, balance 0', async () => {
+    it(`${calls} concurrent reservations against ${credits} credits: never more than ${credits}, never below 0`, async () => {
       const store = await makeStore();
       const u = uid();
       await applyCreditChange(
         store,
         u,
-        { entryId: 'grant-test', delta: 50, reason: 'grant', ref: 'test' },
+        { entryId: 'grant-test', delta: credits, reason: 'grant', ref: 'test' },
         now,
       );
       const results = await Promise.allSettled(
-        Array.from({ length: 200 }, (_, i) =>
+        Array.from({ length: calls }, (_, i) =>
           applyCreditChange(
             store,
             u,
@@ -39,17 +53,12 @@ export function creditContract(name: string, makeStore: () => Promise<Store> | S
           ),
         ),
       );
-      const ok = results.filter((r) => r.status === 'fulfilled');
-      const refused = results.filter((r) => r.status === 'rejected');
-      expect(ok).toHaveLength(50);
-      expect(refused).toHaveLength(150);
-      for (const r of refused) {
-        expect((r as PromiseRejectedResult).reason).toMatchObject({
-          code: 'failed-precondition',
-          reason: 'insufficient-credits',
-        });
-      }
-      expect(await balanceMatchesLedger(store, u)).toBe(0);
+      const { ok, refused, aborted } = sortOutcomes(results, contention, insufficient);
+      const balance = await balanceMatchesLedger(store, u);
+      expect(balance).toBe(credits - ok.length);
+      expect(balance).toBeGreaterThanOrEqual(0);
+      // Without aborted calls, every credit was spent and every other call refused.
+      if (aborted === 0) expect([ok.length, refused.length]).toEqual([credits, calls - credits]);
     });
 
     it('refunding a reservation twice refunds once', async () => {
@@ -68,21 +77,30 @@ export function creditContract(name: string, makeStore: () => Promise<Store> | S
         now,
       );
       const refund = { entryId: ledgerIds.refund('g1'), delta: 4, reason: 'refund' as const, ref: 'g1' };
-      const [a, b] = await Promise.all([
+      const results = await Promise.allSettled([
         applyCreditChange(store, u, refund, now),
         applyCreditChange(store, u, refund, now),
       ]);
-      expect([a.applied, b.applied].sort()).toEqual([false, true]);
+      const { ok, aborted } = sortOutcomes(results, contention);
+      const applied = ok.filter((r) => r.applied).length;
+      expect(applied).toBeLessThanOrEqual(1);
+      if (aborted === 0) expect(applied).toBe(1);
+      // Asked again (a retried call): whatever happened above, refunded exactly once.
+      await applyCreditChange(store, u, refund, now);
       expect(await balanceMatchesLedger(store, u)).toBe(10);
     });
 
     it('the signup grant happens exactly once, even when asked for concurrently', async () => {
       const store = await makeStore();
       const u = uid();
-      const results = await Promise.all(
-        Array.from({ length: 10 }, () => grantSignupCredits(store, u, 10, now)),
+      const results = await Promise.allSettled(
+        Array.from({ length: Math.min(10, calls) }, () => grantSignupCredits(store, u, 10, now)),
       );
-      expect(results.filter((r) => r.applied)).toHaveLength(1);
+      const { ok, aborted } = sortOutcomes(results, contention);
+      const applied = ok.filter((r) => r.applied).length;
+      expect(applied).toBeLessThanOrEqual(1);
+      if (aborted === 0) expect(applied).toBe(1);
+      await grantSignupCredits(store, u, 10, now);
       expect(await balanceMatchesLedger(store, u)).toBe(10);
       expect((await store.get<UserDoc>(paths.user(u))).data?.signupGranted).toBe(true);
     });

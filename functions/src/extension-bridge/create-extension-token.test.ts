@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExtensionTokenResponseSchema, paths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
@@ -6,6 +6,9 @@ import { addDays } from '../lib/clock.js';
 import { setAuthAdmin } from '../account/auth-admin.js';
 import { FakeAuthAdmin } from '../account/testing.js';
 import { handleCreateExtensionToken } from './create-extension-token.js';
+
+const OFFICIAL = 'abcdefghijklmnopabcdefghijklmnop';
+const OTHER = 'ponmlkjihgfedcbaponmlkjihgfedcba';
 
 describe('handleCreateExtensionToken', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
@@ -18,25 +21,57 @@ describe('handleCreateExtensionToken', () => {
   afterEach(() => {
     setDeps({});
     setAuthAdmin(undefined);
+    vi.unstubAllEnvs();
   });
 
   it("mints a custom token for the caller's own uid only", async () => {
     const res = createExtensionTokenResponseSchema.parse(
-      await handleCreateExtensionToken(fakeRequest({}, 'u1')),
+      await handleCreateExtensionToken(fakeRequest({ extensionId: OFFICIAL }, 'u1')),
     );
     expect(res.token).toBe('custom-token.u1.0');
     expect(auth.tokens).toEqual([res.token]);
   });
 
-  it('refuses signed-out callers, extra input and accounts scheduled for deletion', async () => {
-    await expect(handleCreateExtensionToken(fakeRequest({}))).rejects.toMatchObject({
+  it('hands tokens only to the extensions in EXTENSION_IDS', async () => {
+    vi.stubEnv('EXTENSION_IDS', ` ${OFFICIAL} , `);
+    await expect(handleCreateExtensionToken(fakeRequest({ extensionId: OFFICIAL }, 'u1'))).resolves.toEqual({
+      token: 'custom-token.u1.0',
+    });
+    await expect(handleCreateExtensionToken(fakeRequest({ extensionId: OTHER }, 'u1'))).rejects.toMatchObject(
+      {
+        code: 'permission-denied',
+        details: { reason: 'extension-not-allowed', extensionId: OTHER },
+      },
+    );
+    expect(auth.tokens).toHaveLength(1);
+  });
+
+  it('a deployed function without EXTENSION_IDS hands out no token at all', async () => {
+    vi.stubEnv('VITEST', '');
+    vi.stubEnv('FUNCTIONS_EMULATOR', '');
+    vi.stubEnv('EXTENSION_IDS', '');
+    await expect(
+      handleCreateExtensionToken(fakeRequest({ extensionId: OFFICIAL }, 'u1')),
+    ).rejects.toMatchObject({
+      code: 'permission-denied',
+      details: { reason: 'extension-not-allowed' },
+    });
+    expect(auth.tokens).toEqual([]);
+  });
+
+  it('refuses signed-out callers, requests naming no extension, extra input and accounts scheduled for deletion', async () => {
+    await expect(handleCreateExtensionToken(fakeRequest({ extensionId: OFFICIAL }))).rejects.toMatchObject({
       code: 'unauthenticated',
     });
-    await expect(
-      handleCreateExtensionToken(fakeRequest({ uid: 'someone-else' }, 'u1')),
-    ).rejects.toMatchObject({
-      code: 'invalid-argument',
-    });
+    for (const data of [
+      {},
+      { extensionId: 'not-an-extension-id' },
+      { extensionId: OFFICIAL, uid: 'someone-else' },
+    ]) {
+      await expect(handleCreateExtensionToken(fakeRequest(data, 'u1'))).rejects.toMatchObject({
+        code: 'invalid-argument',
+      });
+    }
     const now = deps.clock.now();
     await deps.store.batch([
       {
@@ -45,7 +80,9 @@ describe('handleCreateExtensionToken', () => {
         data: { credits: 0, signupGranted: true, deletionRequestedAt: now, purgeAfter: addDays(now, 14) },
       },
     ]);
-    await expect(handleCreateExtensionToken(fakeRequest({}, 'u1'))).rejects.toMatchObject({
+    await expect(
+      handleCreateExtensionToken(fakeRequest({ extensionId: OFFICIAL }, 'u1')),
+    ).rejects.toMatchObject({
       code: 'failed-precondition',
       details: { reason: 'account-pending-deletion' },
     });

@@ -33,6 +33,8 @@ export interface Reservation {
   /** False when the document already existed (a replay): nothing was charged. */
   created: boolean;
   doc: GenerationDoc;
+  /** This call's id, written on the document it created (see {@link reserve}). */
+  attemptId: string;
 }
 
 /** Builds the pending document. */
@@ -51,6 +53,11 @@ export function pendingDoc(gen: NewGeneration, now: Date): GenerationDoc {
 /**
  * Reserves credits for every generation and creates their pending documents, all or nothing.
  * Existing documents (replays) are returned untouched and charge nothing.
+ *
+ * Each call writes its own `attemptId` on the documents it creates. The Admin SDK reruns a
+ * transaction whose commit answered DEADLINE_EXCEEDED/UNAVAILABLE/INTERNAL even when the commit
+ * landed; the rerun then finds the documents already there and, without the id, would take its
+ * own reservation for a replay and never run the provider.
  */
 export async function reserve(
   deps: Deps,
@@ -58,6 +65,7 @@ export async function reserve(
   items: readonly { id: string; gen: NewGeneration }[],
 ): Promise<Reservation[]> {
   const now = deps.clock.now();
+  const attemptId = deps.store.newId();
   return deps.store.runTransaction(async (tx) => {
     const [account, ...snaps] = await Promise.all([
       readAccount(tx, uid),
@@ -71,8 +79,8 @@ export async function reserve(
     const rate = fresh.length > 0 ? await rateLimitInTx(tx, uid, account.user, now, fresh.length) : undefined;
     return items.map((it, i) => {
       const found = existing[i]?.data;
-      if (found) return { id: it.id, created: false, doc: found };
-      const doc = pendingDoc(it.gen, now);
+      if (found) return { id: it.id, created: found.attemptId === attemptId, doc: found, attemptId };
+      const doc: GenerationDoc = { ...pendingDoc(it.gen, now), attemptId };
       writeCreditChange(
         tx,
         account,
@@ -81,20 +89,23 @@ export async function reserve(
         rate,
       );
       tx.create(paths.generation(uid, it.id), { ...doc });
-      return { id: it.id, created: true, doc };
+      return { id: it.id, created: true, doc, attemptId };
     });
   });
 }
 
 /**
  * Marks a pending generation failed and refunds its reservation, once. Returns false when the
- * generation was not pending any more (already finished, refunded or deleted).
+ * generation was not pending any more (already finished, refunded or deleted) — unless this
+ * very call (`settledBy`, an id unique to the caller) failed it in a commit that landed before
+ * the transaction was rerun.
  */
 export async function failAndRefund(
   deps: Deps,
   uid: string,
   id: string,
   failure: { code: string; reason: string },
+  settledBy: string = deps.store.newId(),
 ): Promise<boolean> {
   const now = deps.clock.now();
   return deps.store.runTransaction(async (tx) => {
@@ -104,6 +115,7 @@ export async function failAndRefund(
       alreadyApplied(tx, uid, ledgerIds.refund(id)),
     ]);
     const doc = snap.data;
+    if (doc?.status === 'failed' && doc.settledBy === settledBy) return true;
     if (!doc || doc.status !== 'pending') return false;
     if (!refunded && doc.cost > 0) {
       writeCreditChange(
@@ -118,6 +130,7 @@ export async function failAndRefund(
       refunded: true,
       failureCode: failure.code,
       failureReason: failure.reason,
+      settledBy,
       updatedAt: now,
       completedAt: now,
     });
@@ -166,19 +179,26 @@ export async function storeImages(
   return records;
 }
 
-/** Marks success unless the generation stopped being pending meanwhile (swept); false then. */
+/**
+ * Marks success unless the generation stopped being pending meanwhile (swept); false then. A
+ * rerun after this call's own commit landed finds `succeeded` with its `settledBy` and answers
+ * true: taking it for a sweep would delete the images of a paid, succeeded generation.
+ */
 async function markSucceeded(
   deps: Deps,
   uid: string,
-  id: string,
+  reservation: Reservation,
   fields: Partial<GenerationDoc>,
 ): Promise<boolean> {
   const now = deps.clock.now();
+  const { id, attemptId } = reservation;
   return deps.store.runTransaction(async (tx) => {
-    const snap = await tx.get<GenerationDoc>(paths.generation(uid, id));
-    if (snap.data?.status !== 'pending') return false;
+    const doc = (await tx.get<GenerationDoc>(paths.generation(uid, id))).data;
+    if (doc?.status === 'succeeded' && doc.settledBy === attemptId) return true;
+    if (doc?.status !== 'pending') return false;
     tx.update(paths.generation(uid, id), {
       ...fields,
+      settledBy: attemptId,
       status: 'succeeded',
       updatedAt: now,
       completedAt: now,
@@ -217,7 +237,7 @@ export async function runReserved(
       stored.push(...images.map((i) => i.path));
       fields = { images };
     }
-    if (!(await markSucceeded(deps, uid, id, fields))) {
+    if (!(await markSucceeded(deps, uid, reservation, fields))) {
       // The sweeper already refunded this one; the late result must not be kept for free.
       await Promise.all(stored.map((p) => deps.blobs.delete(p)));
     }
@@ -227,7 +247,7 @@ export async function runReserved(
       logger.error('generation.failed', { id, error: String(err).slice(0, 300) });
     else logger.warn('generation.providerFailed', { id, code: failure.code });
     await Promise.all(stored.map((p) => deps.blobs.delete(p).catch(() => undefined)));
-    await failAndRefund(deps, uid, id, failure);
+    await failAndRefund(deps, uid, id, failure, reservation.attemptId);
   }
   return readResult(deps, uid, id, false);
 }

@@ -3,12 +3,12 @@
  * Only imported by tests.
  */
 import type { CallableRequest } from 'firebase-functions/v2/https';
-import { MemoryStore } from './store/memory-store.js';
+import { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 import { MemoryBlobStore } from './blobs/memory-blobs.js';
 import { manualClock } from './clock.js';
 import { setDeps } from './deps.js';
 
-export function useMemoryDeps(options: { simulateRetries?: boolean } = {}) {
+export function useMemoryDeps(options: MemoryStoreOptions = {}) {
   const deps = { store: new MemoryStore(options), blobs: new MemoryBlobStore(), clock: manualClock() };
   setDeps(deps);
   return deps;

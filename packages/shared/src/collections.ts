@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   stripeEvents: 'stripeEvents',
   accessLogs: 'accessLogs',
   stripeCustomers: 'stripeCustomers',
+  accountTombstones: 'accountTombstones',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -23,6 +24,7 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.stripeEvents,
   COLLECTIONS.accessLogs,
   COLLECTIONS.stripeCustomers,
+  COLLECTIONS.accountTombstones,
 ] as const;
 
 export const paths = {
@@ -33,6 +35,8 @@ export const paths = {
   stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
   accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
   stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
+  /** Keyed by the keyed hash of a purged uid, never the uid itself. */
+  accountTombstone: (ownerHash: string) => `${COLLECTIONS.accountTombstones}/${ownerHash}`,
 } as const;
 
 /** Cloud Storage object paths. Source images are never written anywhere. */
@@ -50,4 +54,10 @@ export const RETENTION = {
   accountPurgeDays: 30,
   exportDays: 1,
   paymentYears: 7,
+  /**
+   * A purged account's tombstone (a keyed hash, no personal data): outlives every way the
+   * account could be recreated — an ID token issued before the purge (1 hour), Stripe's webhook
+   * retries (3 days), the slowest asynchronous payment methods (weeks).
+   */
+  tombstoneDays: 365,
 } as const;

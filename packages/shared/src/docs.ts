@@ -45,6 +45,9 @@ export const userDocSchema = z.object({
   /** Server-only deletion state. */
   deletionRequestedAt: z.date().optional(),
   purgeAfter: z.date().optional(),
+  /** Server-only. Failed purge attempts, and when the purge tries this account again. */
+  purgeAttempts: z.number().int().nonnegative().optional(),
+  purgeRetryAt: z.date().optional(),
 });
 export type UserDoc = z.infer<typeof userDocSchema>;
 
@@ -102,6 +105,12 @@ export const generationDocSchema = z.object({
   completedAt: z.date().optional(),
   /** Deadline after which the sweeper refunds a stuck `pending` generation. */
   expiresAt: z.date(),
+  /**
+   * Server-only. The id of the call that reserved it, and of the call that took it out of
+   * `pending`: a transaction rerun after its commit landed recognises its own write by them.
+   */
+  attemptId: z.string().optional(),
+  settledBy: z.string().optional(),
 });
 export type GenerationDoc = z.infer<typeof generationDocSchema>;
 
@@ -151,6 +160,8 @@ export const paymentDocSchema = z.object({
   amountRefunded: z.number().int().nonnegative().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** Deletion date: 7 years after the payment (TTL policy on `payments.expireAt`). */
+  expireAt: z.date(),
 });
 export type PaymentDoc = z.infer<typeof paymentDocSchema>;
 
@@ -180,3 +191,14 @@ export const stripeCustomerDocSchema = z.object({
   createdAt: z.date(),
 });
 export type StripeCustomerDoc = z.infer<typeof stripeCustomerDocSchema>;
+
+/**
+ * `accountTombstones/{ownerHash}`: marks a purged account so that no late call or webhook can
+ * create it again. The id is HMAC-SHA256(PAYMENT_HASH_KEY, uid): no personal data in clear.
+ * Server-only; TTL on `expireAt`.
+ */
+export const accountTombstoneDocSchema = z.object({
+  purgedAt: z.date(),
+  expireAt: z.date(),
+});
+export type AccountTombstoneDoc = z.infer<typeof accountTombstoneDocSchema>;

@@ -26,6 +26,10 @@ export const ERROR_REASONS = [
   'origin-not-allowed',
   'account-pending-deletion',
   'not-found',
+  // Production-correctness reasons (issue 15), kept together to ease merging.
+  'account-deleted',
+  'session-revoked',
+  'extension-not-allowed',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -296,6 +296,11 @@ const en = {
       'account-pending-deletion':
         'Your account is being deleted. Cancel the deletion on your Profile to continue.',
       'not-found': 'It was not found. It may have been deleted.',
+      // Production-correctness reasons (issue 15).
+      'account-deleted': 'This account was deleted. Sign out, then sign in again to start a new account.',
+      'session-revoked': 'You were signed out on every device. Please sign in again.',
+      'extension-not-allowed':
+        'This is not the official Mimicit extension, so it cannot be signed in to your account.',
     },
   },
   footer: {

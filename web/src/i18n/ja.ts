@@ -295,6 +295,12 @@ const ja: Messages = {
       'account-pending-deletion':
         'アカウントは削除手続き中です。続けるにはプロフィールで削除を取り消してください。',
       'not-found': '見つかりませんでした。削除された可能性があります。',
+      // Production-correctness reasons (issue 15).
+      'account-deleted':
+        'このアカウントは削除されました。サインアウトしてから再度サインインすると、新しいアカウントを作成できます。',
+      'session-revoked': 'すべてのデバイスでサインアウトされました。もう一度サインインしてください。',
+      'extension-not-allowed':
+        'これは公式の Mimicit 拡張機能ではないため、あなたのアカウントでサインインさせることはできません。',
     },
   },
   footer: {

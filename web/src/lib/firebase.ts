@@ -5,6 +5,7 @@
  */
 import { initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import { defaultStorageBucket } from './storage-bucket';
 
 const env = import.meta.env;
 
@@ -24,7 +25,7 @@ export const app: FirebaseApp = initializeApp({
   apiKey: env.VITE_FIREBASE_API_KEY ?? 'demo-api-key',
   authDomain: env.VITE_FIREBASE_AUTH_DOMAIN ?? `${projectId}.firebaseapp.com`,
   projectId,
-  storageBucket: env.VITE_FIREBASE_STORAGE_BUCKET ?? `${projectId}.appspot.com`,
+  storageBucket: env.VITE_FIREBASE_STORAGE_BUCKET ?? defaultStorageBucket(projectId, usingEmulators),
   appId: env.VITE_FIREBASE_APP_ID ?? 'demo-app',
 });
 

@@ -42,6 +42,7 @@ describe('ExtensionConnectPage', () => {
     );
     const { wrapper } = await mountAt(ExtensionConnectPage, `/extension/connect?ext=${EXT}`);
     await settle();
+    expect(api.createExtensionToken).toHaveBeenCalledWith(EXT);
     expect(sendMessage).toHaveBeenCalledWith(
       EXT,
       { type: 'auth/token', token: 't'.repeat(40) },
@@ -60,6 +61,18 @@ describe('ExtensionConnectPage', () => {
     const { wrapper } = await mountAt(ExtensionConnectPage, `/extension/connect?ext=${EXT}`);
     await settle();
     expect(wrapper.find('[data-test=bridge-failed]').text()).toContain('sign-in failed');
+    expect(localStorage.getItem('mimicit-extension-ids')).toBeNull();
+  });
+
+  it("explains the server's refusal of an extension it does not allow, and sends it nothing", async () => {
+    api.createExtensionToken.mockRejectedValue({
+      code: 'functions/permission-denied',
+      details: { reason: 'extension-not-allowed' },
+    });
+    const { wrapper } = await mountAt(ExtensionConnectPage, `/extension/connect?ext=${EXT}`);
+    await settle();
+    expect(wrapper.find('[data-test=bridge-failed]').text()).toContain('not the official Mimicit extension');
+    expect(sendMessage).not.toHaveBeenCalled();
     expect(localStorage.getItem('mimicit-extension-ids')).toBeNull();
   });
 

@@ -4,8 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { StoreConflictError, type Store } from './types.js';
+import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from './contention.js';
 
-export function storeContract(name: string, makeStore: () => Promise<Store> | Store): void {
+/** `contention`: concurrent transactions on one document, and whether ABORTED may end one. */
+export function storeContract(
+  name: string,
+  makeStore: () => Promise<Store> | Store,
+  contention: Contention = OFFLINE_CONTENTION,
+): void {
   describe(`Store contract: ${name}`, () => {
     const root = () => `contract${Math.random().toString(36).slice(2, 10)}`;
 
@@ -128,15 +134,19 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
       const store = await makeStore();
       const p = `${root()}/counter`;
       await store.batch([{ kind: 'set', path: p, data: { n: 0 } }]);
-      await Promise.all(
-        Array.from({ length: 25 }, () =>
+      const calls = Math.min(25, contention.calls);
+      const results = await Promise.allSettled(
+        Array.from({ length: calls }, () =>
           store.runTransaction(async (tx) => {
             const snap = await tx.get<{ n: number }>(p);
             tx.update(p, { n: (snap.data?.n ?? 0) + 1 });
           }),
         ),
       );
-      expect((await store.get(p)).data).toEqual({ n: 25 });
+      // Every committed increment counted once, none lost, none doubled.
+      const { ok, aborted } = sortOutcomes(results, contention);
+      expect((await store.get(p)).data).toEqual({ n: ok.length });
+      expect(ok.length + aborted).toBe(calls);
     });
 
     it('a transaction that throws writes nothing', async () => {
@@ -162,6 +172,28 @@ export function storeContract(name: string, makeStore: () => Promise<Store> | St
         }),
       ).rejects.toBeInstanceOf(StoreConflictError);
       expect((await store.get(p)).data).toEqual({ v: 1 });
+    });
+
+    it('bulkWrite applies more than a batch holds, each write on its own', async () => {
+      const store = await makeStore();
+      const col = `${root()}/u1/many`;
+      const ops = Array.from({ length: 520 }, (_, i) => ({
+        kind: 'set' as const,
+        path: `${col}/d${i}`,
+        data: { n: i, tags: [`t${i}`] },
+      }));
+      await store.bulkWrite(ops);
+      expect(await store.query({ collection: col })).toHaveLength(520);
+      // A failing write (update on a missing document) does not stop the others.
+      await expect(
+        store.bulkWrite([
+          { kind: 'update', path: `${col}/missing`, data: { n: -1 } },
+          ...ops.map((op) => ({ kind: 'delete' as const, path: op.path })),
+        ]),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.query({ collection: col })).toHaveLength(0);
+      expect((await store.get(`${col}/missing`)).data).toBeUndefined();
+      await expect(store.bulkWrite([])).resolves.toBeUndefined();
     });
 
     it('deleteRecursive removes a document and all its subcollections, nothing else', async () => {

@@ -72,6 +72,31 @@ export class FirestoreStore implements Store {
     await batch.commit().catch(mapConflict);
   }
 
+  async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    // BulkWriter sends small non-atomic batches and retries transient errors on its own; each
+    // write's promise reports that write, so one failure never hides or stops the rest.
+    const writer = this.db.bulkWriter();
+    const settled = ops.map((op) => {
+      const ref = this.db.doc(op.path);
+      const write =
+        op.kind === 'delete'
+          ? writer.delete(ref)
+          : op.kind === 'create'
+            ? writer.create(ref, op.data)
+            : op.kind === 'update'
+              ? writer.update(ref, op.data)
+              : writer.set(ref, op.data);
+      return write.then(
+        () => undefined,
+        (err: unknown) => err ?? new Error('bulk write failed'),
+      );
+    });
+    await writer.close();
+    const failure = (await Promise.all(settled)).find((e) => e !== undefined);
+    if (failure !== undefined) mapConflict(failure);
+  }
+
   async deleteRecursive(path: string): Promise<number> {
     let n = 0;
     const writer = this.db.bulkWriter();

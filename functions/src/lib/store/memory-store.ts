@@ -1,10 +1,11 @@
 /**
  * In-memory {@link Store} for offline tests. Transactions are serialised (one at a time), which
- * is what Firestore's server SDK guarantees through locks; with `simulateRetries` every
- * transaction body runs once more than needed (the first run's writes are thrown away) so code
- * that is not retry-safe fails in tests the way it would under contention in production.
+ * is what Firestore's server SDK guarantees through locks. `simulateRetries` reruns transaction
+ * bodies the two ways the Admin SDK does in production, so code that is not retry-safe fails in
+ * tests; `maxCommitIndexEntries` refuses oversized commits as Firestore does.
  */
 import { cloneValue, compareValues, fieldValue, valuesEqual } from './values.js';
+import { commitIndexEntries, transactionTooBig } from './commit-limits.js';
 import {
   StoreConflictError,
   randomId,
@@ -18,8 +19,30 @@ import {
   type WriteOp,
 } from './types.js';
 
+/**
+ * How a transaction body is rerun:
+ * - `contention` (or `true`): once more than needed, the first run's writes thrown away — the
+ *   SDK's retry after ABORTED.
+ * - `commit-landed`: the first run's writes ARE committed, then the body runs again on the new
+ *   state and its writes are committed too — the SDK's rerun after a commit that landed but
+ *   whose call answered DEADLINE_EXCEEDED, UNAVAILABLE or INTERNAL. A body must recognise its
+ *   own earlier commit here, or it takes it for someone else's.
+ */
+export type RetrySimulation = 'contention' | 'commit-landed';
+
 export interface MemoryStoreOptions {
-  simulateRetries?: boolean;
+  simulateRetries?: boolean | RetrySimulation;
+  /**
+   * Refuse a batch or transaction commit touching more index entries than this (estimated, see
+   * commit-limits.ts) with Firestore's INVALID_ARGUMENT "Transaction too big". Unlimited when unset.
+   */
+  maxCommitIndexEntries?: number;
+  /**
+   * Every n-th transaction runs its body, then fails with ABORTED without committing, as the
+   * Admin SDK reports a transaction it gave up on (the Firestore emulator does so under lock
+   * contention). Lets the emulator tier's tolerant assertions run offline too.
+   */
+  abortEvery?: number;
 }
 
 class Mutex {
@@ -37,6 +60,7 @@ class Mutex {
 export class MemoryStore implements Store {
   private readonly docs = new Map<string, Data>();
   private readonly mutex = new Mutex();
+  private transactions = 0;
   /** Document reads and writes, for cost benchmarks. */
   readonly stats = { reads: 0, writes: 0 };
 
@@ -64,9 +88,19 @@ export class MemoryStore implements Store {
   async runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const release = await this.mutex.lock();
     try {
-      if (this.options.simulateRetries) await fn(new MemoryTx(this));
+      const mode = this.options.simulateRetries === true ? 'contention' : this.options.simulateRetries;
+      if (mode === 'contention') await fn(new MemoryTx(this));
+      if (mode === 'commit-landed') {
+        const landed = new MemoryTx(this);
+        await fn(landed);
+        this.apply(landed.writes);
+      }
       const tx = new MemoryTx(this);
       const result = await fn(tx);
+      const every = this.options.abortEvery;
+      if (every && ++this.transactions % every === 0) {
+        throw Object.assign(new Error('10 ABORTED: Transaction lock timeout.'), { code: 10 });
+      }
       this.apply(tx.writes);
       return result;
     } finally {
@@ -82,6 +116,21 @@ export class MemoryStore implements Store {
     } finally {
       release();
     }
+  }
+
+  async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
+    let failure: unknown;
+    for (const op of ops) {
+      const release = await this.mutex.lock();
+      try {
+        this.apply([op]);
+      } catch (err) {
+        failure ??= err;
+      } finally {
+        release();
+      }
+    }
+    if (failure !== undefined) throw failure;
   }
 
   async deleteRecursive(path: string): Promise<number> {
@@ -146,6 +195,10 @@ export class MemoryStore implements Store {
   }
 
   private apply(ops: readonly WriteOp[]): void {
+    const limit = this.options.maxCommitIndexEntries;
+    if (limit !== undefined && commitIndexEntries(ops, (p) => this.docs.get(p)) > limit) {
+      throw transactionTooBig();
+    }
     // Check every precondition first so a failing batch writes nothing.
     const exists = new Map<string, boolean>();
     const has = (p: string) => exists.get(p) ?? this.docs.has(p);

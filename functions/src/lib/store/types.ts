@@ -59,6 +59,13 @@ export interface Store {
   runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Applies up to 500 writes atomically. */
   batch(ops: readonly WriteOp[]): Promise<void>;
+  /**
+   * Applies any number of writes, each on its own (not atomically), retrying transient failures:
+   * Firestore's BulkWriter. For bulk deletes and rewrites that need no atomicity, where one big
+   * commit could fail with "Transaction too big" (index-heavy documents). A failed write does not
+   * stop the others; the call rejects afterwards with the first failure.
+   */
+  bulkWrite(ops: readonly WriteOp[]): Promise<void>;
   /** Deletes a document and every document below it (all subcollections). Returns the count. */
   deleteRecursive(path: string): Promise<number>;
   /** A new random document id (20 characters, like Firestore's). */

@@ -189,7 +189,16 @@ export type ExportMyDataResponse = z.infer<typeof exportMyDataResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // createExtensionToken (extension bridge)
 
-export const createExtensionTokenRequestSchema = z.object({}).strict().optional();
+/** A Chrome extension id: 32 letters a–p. */
+export const EXTENSION_ID_PATTERN = /^[a-p]{32}$/;
+
+export const createExtensionTokenRequestSchema = z
+  .object({
+    /** The extension the web app hands the token to; the server refuses ids not in EXTENSION_IDS. */
+    extensionId: z.string().regex(EXTENSION_ID_PATTERN, 'must be a Chrome extension id'),
+  })
+  .strict();
+export type CreateExtensionTokenRequest = z.infer<typeof createExtensionTokenRequestSchema>;
 export const createExtensionTokenResponseSchema = z.object({
   /** A Firebase custom token for the caller's own uid; the extension signs in with it once. */
   token: z.string().min(1),

@@ -82,7 +82,9 @@ export async function exportMyData(): Promise<ExportMyDataResponse> {
   return exportMyDataResponseSchema.parse(await callFunction(CALLABLES.exportMyData, {}, long));
 }
 
-export async function createExtensionToken(): Promise<string> {
-  return createExtensionTokenResponseSchema.parse(await callFunction(CALLABLES.createExtensionToken, {}))
-    .token;
+/** A sign-in token for the extension `extensionId` (the server refuses ids it does not allow). */
+export async function createExtensionToken(extensionId: string): Promise<string> {
+  return createExtensionTokenResponseSchema.parse(
+    await callFunction(CALLABLES.createExtensionToken, { extensionId }),
+  ).token;
 }
