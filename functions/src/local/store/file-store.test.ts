@@ -33,6 +33,7 @@ function readingFromDisk(dir: string, writer: FileStore): Store {
     query: async <T = Data>(spec: QuerySpec) => (await reader()).query<T>(spec),
     runTransaction: (fn) => writer.runTransaction(fn),
     batch: (ops) => writer.batch(ops),
+    bulkWrite: (ops) => writer.bulkWrite(ops),
     deleteRecursive: (path) => writer.deleteRecursive(path),
   };
 }

@@ -160,6 +160,15 @@ export class FileStore implements Store {
     });
   }
 
+  /** Firestore's BulkWriter: each write on its own (one journal line each), failures collected. */
+  async bulkWrite(ops: readonly WriteOp[]): Promise<void> {
+    let failure: unknown;
+    for (const op of ops) {
+      await this.batch([op]).catch((err: unknown) => (failure ??= err));
+    }
+    if (failure !== undefined) throw failure;
+  }
+
   deleteRecursive(path: string): Promise<number> {
     return this.commit(async () => {
       const gone = this.inner.paths().filter((p) => p === path || p.startsWith(`${path}/`));
