@@ -6,7 +6,15 @@
  */
 import { Router, urlencoded, type Request, type Response } from 'express';
 import type { Store } from '../../lib/store/types.js';
-import { priceOf, readSession, stripeId, type LocalSession } from './sessions.js';
+import {
+  chargePath,
+  intentPath,
+  priceOf,
+  publicSession,
+  readSession,
+  stripeId,
+  type LocalSession,
+} from './sessions.js';
 
 /** The SDK always calls `/v1/…` on its host (it has no base-path option). */
 const V1 = '/v1';
@@ -96,15 +104,32 @@ export function localStripeApi(store: Store, origin: () => string): Router {
         expires_at: now + 24 * 3600,
         livemode: false,
         packId: price.packId,
+        intentMetadata: strings((form.payment_intent_data as Form | undefined)?.metadata),
       };
     });
-    res.json(session);
+    res.json(publicSession(session));
   });
 
   router.get(`${V1}/checkout/sessions/:id`, async (req, res) => {
     const session = await readSession(store, req.params.id);
     if (!session) return stripeError(res, 404, `No such checkout.session: ${req.params.id}`);
-    res.json(session);
+    res.json(publicSession(session));
+  });
+
+  router.get(`${V1}/payment_intents/:id`, async (req, res) => {
+    const intent = (await store.get<Form>(intentPath(req.params.id))).data;
+    if (!intent) return stripeError(res, 404, `No such payment_intent: ${req.params.id}`);
+    const expand = ([] as unknown[]).concat(req.query.expand ?? []);
+    const charge = expand.includes('latest_charge')
+      ? (await store.get(chargePath(String(intent.latest_charge)))).data
+      : undefined;
+    res.json({ ...intent, ...(charge ? { latest_charge: charge } : {}) });
+  });
+
+  router.get(`${V1}/charges/:id`, async (req, res) => {
+    const charge = (await store.get(chargePath(req.params.id))).data;
+    if (!charge) return stripeError(res, 404, `No such charge: ${req.params.id}`);
+    res.json(charge);
   });
 
   router.all(`${V1}/*`, (req, res) =>

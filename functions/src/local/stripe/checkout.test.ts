@@ -65,6 +65,7 @@ const session = (over: Partial<Stripe.Checkout.SessionCreateParams> = {}) =>
     line_items: [{ price: 'price_local_starter_jpy', quantity: 1 }],
     client_reference_id: 'u1',
     metadata: { uid: 'u1', packId: 'starter', credits: '50' },
+    payment_intent_data: { metadata: { uid: 'u1', packId: 'starter', credits: '50' } },
     locale: 'ja',
     success_url: 'http://127.0.0.1:5173/credits/success?session_id={CHECKOUT_SESSION_ID}',
     cancel_url: 'http://127.0.0.1:5173/credits/cancel',
@@ -131,6 +132,15 @@ describe('local test checkout', () => {
         metadata: { uid: 'u1', packId: 'starter', credits: '50' },
       });
     }
+    // The PaymentIntent the webhook asks Stripe about: ours (metadata), paid, nothing refunded.
+    const { payment_intent: intentId } = Stripe.webhooks.constructEvent(
+      deliveries[0]!.body,
+      deliveries[0]!.signature,
+      SECRET,
+    ).data.object as Stripe.Checkout.Session;
+    const intent = await stripe.paymentIntents.retrieve(String(intentId), { expand: ['latest_charge'] });
+    expect(intent).toMatchObject({ amount_received: 500, metadata: { uid: 'u1', packId: 'starter' } });
+    expect(intent.latest_charge).toMatchObject({ object: 'charge', amount: 500, amount_refunded: 0 });
     // Paying again does not deliver again: the session is complete.
     await fetch(`${s.url}/pay`, { method: 'POST', redirect: 'manual' });
     expect(deliveries).toHaveLength(2);

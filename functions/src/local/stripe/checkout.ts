@@ -9,7 +9,7 @@ import type { Store } from '../../lib/store/types.js';
 import { renderCheckout } from './checkout-page.js';
 import { checkoutLang } from './checkout-text.js';
 import { completedEvent, deliverTwice } from './deliver.js';
-import { readSession, sessionPath, stripeId, type LocalSession } from './sessions.js';
+import { payForSession, publicSession, readSession, sessionPath, type LocalSession } from './sessions.js';
 
 export interface CheckoutDeps {
   store: Store;
@@ -38,25 +38,24 @@ export function localCheckout({ store, webhookSecret, webhookUrl }: CheckoutDeps
       res.redirect(303, `/checkout/${req.params.id}`);
       return;
     }
-    const paid: LocalSession = {
-      ...session,
-      status: 'complete',
-      payment_status: 'paid',
-      payment_intent: session.payment_intent ?? stripeId('pi'),
-    };
-    const { packId: _pack, ...stripeSession } = paid;
-    const [first, second] = await deliverTwice(webhookUrl(), completedEvent(stripeSession), webhookSecret);
+    const paid = await payForSession(store, session);
+    const [first, second] = await deliverTwice(
+      webhookUrl(),
+      completedEvent(publicSession(paid)),
+      webhookSecret,
+    );
     console.info(
       `[checkout] ${session.id}: checkout.session.completed delivered twice → ${first.status} ${first.effect}, ${second.status} ${second.effect}`,
     );
     if (first.status !== 200) {
+      // Stripe would retry; here the person can, from the page (the session stays open).
+      await store.batch([{ kind: 'set', path: sessionPath(session.id), data: { ...session } }]);
       res
         .status(502)
         .type('html')
         .send(renderCheckout({ lang: lang(req, session), session, failed: true }, `/checkout/${session.id}`));
       return;
     }
-    await store.batch([{ kind: 'set', path: sessionPath(session.id), data: { ...paid } }]);
     res.redirect(303, paid.success_url.replace('{CHECKOUT_SESSION_ID}', paid.id));
   });
 

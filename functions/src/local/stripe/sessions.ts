@@ -26,8 +26,16 @@ export interface LocalSession {
   created: number;
   expires_at: number;
   livemode: false;
-  /** The pack, for the test checkout page. */
+  /** Local only (never sent): the pack, for the test checkout page. */
   packId: string;
+  /** Local only: `payment_intent_data.metadata`, copied onto the PaymentIntent at payment. */
+  intentMetadata: Record<string, string>;
+}
+
+/** The session as Stripe shows it (without the local bookkeeping fields). */
+export function publicSession(session: LocalSession): Omit<LocalSession, 'packId' | 'intentMetadata'> {
+  const { packId: _pack, intentMetadata: _meta, ...rest } = session;
+  return rest;
 }
 
 export const stripeId = (prefix: string) => `${prefix}_local_${randomBytes(12).toString('hex')}`;
@@ -42,6 +50,62 @@ export function priceOf(priceId: string): { packId: string; amount: number; curr
 }
 
 export const sessionPath = (id: string) => `sessions/${id}`;
+export const intentPath = (id: string) => `payment_intents/${id}`;
+export const chargePath = (id: string) => `charges/${id}`;
+
+/**
+ * The PaymentIntent and its charge a paid session leaves behind (the webhook asks Stripe for
+ * them: whose purchase it is, how much was refunded). Returns the session, now paid.
+ */
+export async function payForSession(store: Store, session: LocalSession): Promise<LocalSession> {
+  const intentId = session.payment_intent ?? stripeId('pi');
+  const chargeId = stripeId('ch');
+  const created = Math.floor(Date.now() / 1000);
+  const paid: LocalSession = {
+    ...session,
+    status: 'complete',
+    payment_status: 'paid',
+    payment_intent: intentId,
+  };
+  await store.batch([
+    {
+      kind: 'set',
+      path: intentPath(intentId),
+      data: {
+        id: intentId,
+        object: 'payment_intent',
+        amount: session.amount_total,
+        amount_received: session.amount_total,
+        currency: session.currency,
+        status: 'succeeded',
+        customer: session.customer,
+        metadata: session.intentMetadata,
+        latest_charge: chargeId,
+        created,
+        livemode: false,
+      },
+    },
+    {
+      kind: 'set',
+      path: chargePath(chargeId),
+      data: {
+        id: chargeId,
+        object: 'charge',
+        amount: session.amount_total,
+        amount_refunded: 0,
+        currency: session.currency,
+        paid: true,
+        refunded: false,
+        payment_intent: intentId,
+        metadata: session.intentMetadata,
+        created,
+        livemode: false,
+      },
+    },
+    { kind: 'set', path: sessionPath(session.id), data: { ...paid } },
+  ]);
+  return paid;
+}
 
 export async function readSession(store: Store, id: string): Promise<LocalSession | undefined> {
   if (!/^cs_[A-Za-z0-9_]+$/.test(id)) return undefined;
