@@ -309,6 +309,11 @@ describe('web journey in local mode', () => {
     const pending = page.locator('[data-test=deletion-pending]');
     await pending.waitFor();
     await page.screenshot({ path: screenshotPath('journey-web-pending-deletion-en'), fullPage: true });
+    await page.selectOption('[data-test=locale-select]', 'ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    await page.screenshot({ path: screenshotPath('journey-web-pending-deletion-ja'), fullPage: true });
+    await page.selectOption('[data-test=locale-select]', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await pending.getByRole('button').click();
     await pending.waitFor({ state: 'detached' });
     await page.waitForSelector('[data-test=delete-confirm]');
