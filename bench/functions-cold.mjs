@@ -3,6 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, median } from './lib.mjs';
+import { importTs } from '../scripts/lib/run-ts.mjs';
+
+// Provider SDKs come from the one provider table (functions/src/generation/providers/table.ts).
+const { PROVIDER_TABLE, providersFor } = await importTs('functions/src/generation/providers/table.ts');
+/** The SDKs of every provider that can serve `role`, in table order, without repeats. */
+const providerSdks = (...roles) => [
+  ...new Set(roles.flatMap((role) => providersFor(role)).flatMap((p) => PROVIDER_TABLE[p].sdks)),
+];
 
 export const COLD_LOAD_BUDGET_MS = 200;
 const RUNS = 5;
@@ -14,14 +22,19 @@ function timeImport(specifier, cwd) {
   return Number(r.stdout.trim().split('\n').at(-1));
 }
 
-/** Which lazily imported SDKs each function's code path needs (kept in step with the code). */
+/** Which lazily imported SDKs each function's code path needs (providers from the table). */
 export const FUNCTION_SDKS = {
-  getCatalog: [],
+  // Reads the runtime catalog (operator overrides, retirement marks) from Firestore.
+  getCatalog: ['firebase-admin/firestore'],
   // firebase-admin/auth only on a first sign-in (the purged-account check before creating a profile).
   ensureProfile: ['firebase-admin/firestore', 'firebase-admin/auth'],
-  describeImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai'],
-  generateImage: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
-  generateComparison: ['firebase-admin/firestore', 'sharp', 'openai', '@google/genai', '@fal-ai/client'],
+  describeImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('describe')])],
+  generateImage: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
+  generateComparison: ['firebase-admin/firestore', ...new Set(['sharp', ...providerSdks('image')])],
+  checkModels: [
+    'firebase-admin/firestore',
+    ...providerSdks('describe', 'image').filter((s) => s !== 'sharp'),
+  ],
   deleteGeneration: ['firebase-admin/firestore', 'firebase-admin/storage'],
   createCheckoutSession: ['firebase-admin/firestore', 'stripe'],
   stripeWebhook: ['firebase-admin/firestore', 'stripe'],

@@ -7,6 +7,7 @@ export { generateImage } from './generation/generate-image.js';
 export { generateComparison } from './generation/generate-comparison.js';
 export { deleteGeneration } from './generation/delete-generation.js';
 export { sweepStuckGenerations } from './generation/sweep-stuck-generations.js';
+export { checkModels } from './models/check-models.js';
 export { ensureProfile } from './account/ensure-profile.js';
 export { requestAccountDeletion } from './account/request-account-deletion.js';
 export { cancelAccountDeletion } from './account/cancel-account-deletion.js';

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension, openSidePanel, screenshotPath, tabIdOf } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -262,6 +263,34 @@ describe('extension in Chromium', () => {
     await panel.waitForSelector('[data-test=sign-out]');
     // The language setting persisted in chrome.storage.local.
     expect(await panel.locator('[data-test=language]').inputValue()).toBe('en');
+  });
+
+  it('lists models the catalog greys out as disabled, with the reason, in both languages', async () => {
+    await greyOutModels(panel);
+    await panel.reload();
+    await panel.waitForFunction(
+      () => document.querySelectorAll('[data-test=image-model] option[disabled]').length === 2,
+    );
+    const option = (id: string) => panel.locator(`[data-test=image-model] option[value=${id}]`).textContent();
+    await expect(option('gpt-image')).resolves.toBe('GPT Image 2 — retired by its provider');
+    await expect(option('flux-2')).resolves.toBe('FLUX.2 [pro] — switched off for now');
+    await expect(option('gemini-image')).resolves.toMatch(/^Nano Banana 2 .* · 3 credits at 1K$/);
+    // A closed native select shows one option: open it as a list box for the screenshot.
+    const shoot = async (name: string) => {
+      const select = panel.locator('[data-test=image-model]');
+      await select.evaluate((el: HTMLSelectElement) => (el.size = el.options.length));
+      await select.screenshot({ path: screenshotPath(name) });
+      await select.evaluate((el: HTMLSelectElement) => (el.size = 0));
+    };
+    await shoot('extension-models-unavailable-en');
+    await setLanguage('ja');
+    await expect(option('gpt-image')).resolves.toBe('GPT Image 2 — 提供終了');
+    await expect(option('gemini-image')).resolves.toMatch(/^Nano Banana 2 .* · 1K で 3 クレジット$/);
+    await shoot('extension-models-unavailable-ja');
+    await setLanguage('en');
+    await panel.unroute(CATALOG_ROUTE);
+    await panel.reload();
+    await panel.waitForSelector('[data-test=sign-out]');
   });
 
   it('describe sends the bytes read in the page when the server cannot fetch the URL', async () => {

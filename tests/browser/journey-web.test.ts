@@ -207,7 +207,7 @@ describe('web journey in local mode', () => {
     await page.fill('[data-test=prompt]', 'a lighthouse at dawn, watercolor');
     await page.check('[data-test=compare-mode]');
     await imagePicker().locator('label', { hasText: 'Local preview' }).click();
-    await imagePicker().locator('label', { hasText: 'FLUX.1 [dev]' }).click();
+    await imagePicker().locator('label', { hasText: 'FLUX.2 [pro]' }).click();
     await page.click('[data-test=generate]');
     const runs = page.locator('[data-test=run]');
     await expect.poll(() => runs.count()).toBe(2);

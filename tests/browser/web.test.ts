@@ -8,6 +8,7 @@ import { launchBrowser, screenshotPath } from '../harness/browser';
 import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { signInThroughPopup } from './web-sign-in';
+import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 
 /** Each page and the selector that says it has settled (content, empty or error state). */
 const PAGES: { name: string; path: string; settled: string }[] = [
@@ -121,10 +122,13 @@ describe('web dashboard', () => {
       await page.goto(`${WEB_ORIGIN}/generate`);
       await page.waitForSelector('[data-test=model-option]');
       await page.fill('[data-test=prompt]', 'a red fox in the snow, watercolor');
-      // Four GPT Image pictures cost 24 credits; a new account has 10.
-      await page.locator('[data-test=model-option]', { hasText: 'GPT Image 1' }).click();
+      // Four GPT Image pictures cost 24 credits at 1K; a new account has 10.
+      await page.locator('[data-test=model-option]', { hasText: 'GPT Image 2' }).click();
       await page.selectOption('[data-test=count]', '4');
       await expect(page.locator('[data-test=total-cost]').textContent()).resolves.toContain('24');
+      // At 2K GPT Image 2 costs 10 a picture: the total follows the price the server charges.
+      await page.selectOption('[data-test=resolution]', '2k');
+      await expect(page.locator('[data-test=total-cost]').textContent()).resolves.toContain('40');
       await page.click('[data-test=generate]');
       const error = page.locator('[data-test=run-error]');
       await error.waitFor({ timeout: 60_000 });
@@ -160,13 +164,24 @@ describe('web dashboard', () => {
         storageState: await context.storageState({ indexedDB: true }),
       });
       const small = await phone.newPage();
-      for (const path of ['/generate', '/history', '/credits']) {
+      // Each page waits for what the catalog fills in (long model names are the widest content).
+      const loaded: Record<string, string> = {
+        '/generate': '[data-test=model-option]',
+        '/history': '[data-test=model-filter] option:nth-child(2)',
+        '/credits': '[data-test=packs] li',
+      };
+      for (const [path, selector] of Object.entries(loaded)) {
         await small.goto(`${WEB_ORIGIN}${path}`);
         await small.waitForSelector('[data-test=sign-out]');
-        await small.waitForSelector(
-          '[data-test=model-option], [data-test=state-error], [data-test=state-empty], [data-test=packs] li',
+        await small.waitForSelector(selector, { state: 'attached' });
+        // Nothing wider than the screen: no horizontal scrolling, and no element sticking out
+        // (named, so a failure says which one).
+        const sticking = await small.evaluate(() =>
+          Array.from(document.querySelectorAll('main *'))
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .map((e) => `${e.tagName.toLowerCase()}[data-test=${e.getAttribute('data-test')}]`),
         );
-        // Nothing wider than the screen: no horizontal scrolling.
+        expect(sticking, path).toEqual([]);
         expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await small.screenshot({
           path: screenshotPath(`web-mobile-dark${path.replace('/', '-')}`),
@@ -174,6 +189,48 @@ describe('web dashboard', () => {
         });
       }
       await phone.close();
+    });
+
+    it('greys out models an operator switched off or a provider retired, with the reason (en, ja, phone)', async () => {
+      const reasons = (target: Page) =>
+        target.locator('[name=image-model] ~ .body [data-test=model-unavailable]').allTextContents();
+      await greyOutModels(page);
+      for (const [locale, expected] of [
+        ['en', ['Retired by its provider', 'Switched off for now']],
+        ['ja', ['提供元が提供を終了しました', '現在停止中です']],
+      ] as const) {
+        await page.goto(`${WEB_ORIGIN}/generate`);
+        await setLocale(page, locale);
+        await page.waitForSelector('[data-test=model-unavailable]');
+        expect(await reasons(page)).toEqual(expected);
+        await expect(page.locator('input[name=image-model][value=gpt-image]').isDisabled()).resolves.toBe(
+          true,
+        );
+        await page
+          .locator('#image-title')
+          .locator('..')
+          .screenshot({ path: screenshotPath(`web-generate-unavailable-${locale}`) });
+      }
+      await page.unroute(CATALOG_ROUTE);
+
+      const phone = await context.browser()!.newContext({
+        viewport: { width: 390, height: 844 },
+        colorScheme: 'dark',
+        storageState: await context.storageState({ indexedDB: true }),
+      });
+      const small = await phone.newPage();
+      await greyOutModels(small);
+      await small.goto(`${WEB_ORIGIN}/generate`);
+      await small.waitForSelector('[data-test=model-unavailable]');
+      expect(await reasons(small)).toHaveLength(2);
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await small
+        .locator('#image-title')
+        .locator('..')
+        .screenshot({ path: screenshotPath('web-mobile-dark-generate-unavailable-ja') });
+      await phone.close();
+      await page.goto(`${WEB_ORIGIN}/generate`);
+      await setLocale(page, 'en');
     });
 
     for (const locale of ['en', 'ja'] as const) {

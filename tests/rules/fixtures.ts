@@ -93,6 +93,20 @@ export function stripeCustomerDoc() {
   return { customerId: 'cus_test_1', createdAt: created };
 }
 
+export function modelOverridesDoc() {
+  return { models: { 'gpt-image': { cost: 7 } }, added: [], updatedAt: created };
+}
+
+export function modelStatusDoc() {
+  return {
+    state: 'retired',
+    providerModel: 'gpt-image-2',
+    detectedBy: 'call',
+    detail: 'not found',
+    at: created,
+  };
+}
+
 export function accountTombstoneDoc() {
   return { purgedAt: created, expireAt: new Date('2026-01-10T09:00:00.000Z') };
 }
@@ -111,6 +125,8 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
   [paths.stripeEvent('evt_1')]: stripeEventDoc(),
   [paths.accessLog('log-1')]: accessLogDoc(),
   [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
+  [paths.modelOverrides()]: modelOverridesDoc(),
+  [paths.modelStatus('gpt-image')]: modelStatusDoc(),
   [paths.accountTombstone('0'.repeat(64))]: accountTombstoneDoc(),
   ['misc/m1']: { note: 'a collection the product does not use' },
 };

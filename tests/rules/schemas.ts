@@ -5,6 +5,8 @@ import {
   accountTombstoneDocSchema,
   generationDocSchema,
   ledgerEntrySchema,
+  modelOverridesDocSchema,
+  modelStatusDocSchema,
   paymentDocSchema,
   stripeCustomerDocSchema,
   stripeEventDocSchema,
@@ -21,6 +23,8 @@ export const DOC_SCHEMAS = {
   stripeEvents: stripeEventDocSchema,
   accessLogs: accessLogDocSchema,
   stripeCustomers: stripeCustomerDocSchema,
+  modelOverrides: modelOverridesDocSchema,
+  modelStatus: modelStatusDocSchema,
   accountTombstones: accountTombstoneDocSchema,
 } satisfies Record<CollectionName, z.ZodObject>;
 

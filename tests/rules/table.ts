@@ -94,6 +94,22 @@ export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
     ownerMay: [],
   },
   {
+    collection: COLLECTIONS.modelOverrides,
+    docPath: paths.modelOverrides(),
+    list: plainList(COLLECTIONS.modelOverrides),
+    create: { models: { 'gpt-image': { cost: 1 } } },
+    update: { models: { 'gpt-image': { cost: 1 } } },
+    ownerMay: [],
+  },
+  {
+    collection: COLLECTIONS.modelStatus,
+    docPath: paths.modelStatus('gpt-image'),
+    list: plainList(COLLECTIONS.modelStatus),
+    create: { state: 'retired', providerModel: 'x' },
+    update: { providerModel: 'y' },
+    ownerMay: [],
+  },
+  {
     collection: COLLECTIONS.accountTombstones,
     docPath: paths.accountTombstone('0'.repeat(64)),
     list: plainList(COLLECTIONS.accountTombstones),

@@ -6,7 +6,7 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
 import type { Component } from 'vue';
-import type { Locale, Profile } from '@mimicit/shared';
+import { MODELS, type GetCatalogResponse, type Locale, type Profile } from '@mimicit/shared';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
@@ -64,4 +64,21 @@ export async function settle(): Promise<void> {
     await flushPromises();
     await new Promise((r) => setTimeout(r, 0));
   }
+}
+
+type ServedModel = GetCatalogResponse['models'][number];
+
+/**
+ * The code catalog as `getCatalog` serves it: every model usable, unless `changes` says
+ * otherwise (e.g. `{ 'gpt-image': { available: false, unavailableReason: 'retired' } }`).
+ */
+export function servedModels(changes: Record<string, Partial<ServedModel>> = {}): ServedModel[] {
+  return MODELS.map((m) => ({
+    ...m,
+    capabilities: [...m.capabilities],
+    aspectRatios: [...m.aspectRatios],
+    resolutions: [...m.resolutions],
+    available: true,
+    ...changes[m.id],
+  }));
 }

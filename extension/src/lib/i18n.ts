@@ -65,6 +65,14 @@ const en = {
   'error.provider-unavailable': 'The model is unavailable right now. Your credits were refunded.',
   'error.provider-timeout': 'The model took too long. Your credits were refunded.',
   'error.unauthenticated': 'Your session expired. Sign in again.',
+  // Model catalog (issue 14)
+  'error.model-unavailable':
+    'This model cannot be used right now. Choose another model; nothing was charged.',
+  'error.provider-no-image':
+    'The model returned no image. Describe the picture more concretely. Credits refunded.',
+  'model.unavailable.retired': 'retired by its provider',
+  'model.unavailable.disabled': 'switched off for now',
+  priceAt: '{price} at {resolution}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
   'error.session-revoked': 'You were signed out on every device. Sign in again.',
@@ -134,6 +142,14 @@ const ja: Record<MessageKey, string> = {
   'error.provider-unavailable': 'モデルが現在利用できません。クレジットは返還されました。',
   'error.provider-timeout': 'モデルの応答に時間がかかりすぎました。クレジットは返還されました。',
   'error.unauthenticated': 'セッションの有効期限が切れました。もう一度サインインしてください。',
+  // Model catalog (issue 14)
+  'error.model-unavailable':
+    'このモデルは現在利用できません。別のモデルを選んでください。クレジットは消費されていません。',
+  'error.provider-no-image':
+    'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
+  'model.unavailable.retired': '提供終了',
+  'model.unavailable.disabled': '停止中',
+  priceAt: '{resolution} で {price}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted':
     'このアカウントは削除されました。サインアウトしてから再度サインインすると、新しいアカウントを作成できます。',

@@ -1,18 +1,16 @@
-import {
-  CREDIT_PACKS,
-  availableModels,
-  getCatalogRequestSchema,
-  type GetCatalogResponse,
-} from '@mimicit/shared';
-import { allowPreviewModel } from '../lib/env.js';
+import { CREDIT_PACKS, getCatalogRequestSchema, type GetCatalogResponse } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
+import { loadCatalog } from './effective.js';
 
-/** Returns the model catalog and credit packs offered in this environment. */
+/**
+ * Returns the effective model catalog (code default + operator overrides + retirement marks;
+ * unusable models stay listed, greyed out with their reason) and the credit packs.
+ */
 export const handleGetCatalog = callableHandler(
   'getCatalog',
   getCatalogRequestSchema,
-  async (): Promise<GetCatalogResponse> => ({
-    models: availableModels(allowPreviewModel()).map((m) => ({
+  async ({ deps }): Promise<GetCatalogResponse> => ({
+    models: (await loadCatalog(deps)).map((m) => ({
       ...m,
       capabilities: [...m.capabilities],
       aspectRatios: [...m.aspectRatios],

@@ -3,19 +3,22 @@
  * loaded and normalised before any credit is reserved, so bad input costs nothing.
  */
 import {
+  describeCost,
   describeImageRequestSchema,
   paths,
   type GenerationDoc,
   type GenerationResult,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { GEMINI_API_KEY, OPENAI_API_KEY } from '../lib/config.js';
+import { loadCatalog } from '../catalog/effective.js';
+import { watchRetirement } from '../models/retire.js';
 import { generationIdFor, searchTokens } from './ids.js';
 import { loadSource } from './intake/load-source.js';
 import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
+import { secretsFor } from './providers/table.js';
 import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireDescribeModel } from './validate.js';
 
@@ -23,10 +26,11 @@ export const handleDescribeImage = callableHandler(
   'describeImage',
   describeImageRequestSchema,
   async ({ uid, data, deps }): Promise<GenerationResult> => {
-    const model = requireDescribeModel(data.model);
+    // A replay returns what was stored before the model is checked (see generateImage).
     const id = generationIdFor(uid, data.requestId);
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
     if (existing.data) return resultOf(id, existing.data, true);
+    const model = requireDescribeModel(await loadCatalog(deps), data.model);
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
     const image = await countedIfRefused(deps.store, uid, deps.clock.now(), 1, () =>
@@ -44,7 +48,7 @@ export const handleDescribeImage = callableHandler(
           model: model.id,
           provider: model.provider,
           settings: { language: data.language, style: data.style, variants: data.variants },
-          cost: model.cost,
+          cost: describeCost(model),
           requestId: data.requestId,
           searchTokens: searchTokens(undefined, model.id),
         },
@@ -54,12 +58,14 @@ export const handleDescribeImage = callableHandler(
     return runReserved(deps, uid, reservation!, async () => {
       const adapter = await getProviderAdapter(model.provider);
       if (!adapter.describe) throw providerErrors.config();
-      const result = await adapter.describe(model, {
-        image,
-        language: data.language,
-        style: data.style,
-        variants: data.variants,
-      });
+      const result = await watchRetirement(deps, model, model.providerModel, () =>
+        adapter.describe!(model, {
+          image,
+          language: data.language,
+          style: data.style,
+          variants: data.variants,
+        }),
+      );
       return { kind: 'prompt', result };
     });
   },
@@ -70,7 +76,7 @@ export const describeImage = defineCallable(
     timeoutSeconds: GENERATION_TIMEOUT_SECONDS,
     memory: '1GiB',
     concurrency: 8,
-    secrets: [GEMINI_API_KEY, OPENAI_API_KEY],
+    secrets: secretsFor('describe'),
   },
   handleDescribeImage,
 );

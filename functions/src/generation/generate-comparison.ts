@@ -4,14 +4,17 @@
  * that fails is refunded on its own.
  */
 import {
+  endpointOf,
   generateComparisonRequestSchema,
   paths,
+  imageCost,
   type GenerateComparisonResponse,
   type GenerationDoc,
   type ModelInfo,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { FAL_KEY, GEMINI_API_KEY, OPENAI_API_KEY } from '../lib/config.js';
+import { loadCatalog } from '../catalog/effective.js';
+import { watchRetirement } from '../models/retire.js';
 import { generationIdFor, searchTokens } from './ids.js';
 import { readSourceBytes } from './intake/load-source.js';
 import { normalizeImage, type NormalizedImage } from './intake/normalize.js';
@@ -19,6 +22,7 @@ import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { readResult, reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
+import { secretsFor } from './providers/table.js';
 import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireImageModel } from './validate.js';
 
@@ -27,18 +31,22 @@ export const handleGenerateComparison = callableHandler(
   generateComparisonRequestSchema,
   async ({ uid, data, deps }): Promise<GenerateComparisonResponse> => {
     const withReference = data.reference !== undefined;
-    const models = data.models.map((m) => requireImageModel(m, { ...data, count: 1, withReference }));
     const comparisonId = generationIdFor(uid, data.requestId, 'comparison');
-    const ids = models.map((m) => generationIdFor(uid, data.requestId, m.id));
+    // Ids come from the requested model ids, so a replay finds its stored results before the
+    // models are checked: one disabled or retired since must not turn paid results into an error.
+    const ids = data.models.map((m) => generationIdFor(uid, data.requestId, m));
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, ids[0]!));
     if (existing.data) {
       return { comparisonId, results: await Promise.all(ids.map((id) => readResult(deps, uid, id, true))) };
     }
+    const catalog = await loadCatalog(deps);
+    const references = withReference ? 1 : 0;
+    const models = data.models.map((m) => requireImageModel(catalog, m, { ...data, count: 1, references }));
 
     await checkRateLimit(deps.store, uid, deps.clock.now(), models.length);
     // Download once, normalise per model (each provider has its own size limits).
     const source = data.reference;
-    const references = await countedIfRefused(deps.store, uid, deps.clock.now(), models.length, async () => {
+    const normalized = await countedIfRefused(deps.store, uid, deps.clock.now(), models.length, async () => {
       const byModel = new Map<string, NormalizedImage>();
       if (!source) return byModel;
       const raw = await readSourceBytes(source, pipelineOptions().intake);
@@ -67,7 +75,7 @@ export const handleGenerateComparison = callableHandler(
             withReference,
             comparisonId,
           },
-          cost: model.cost,
+          cost: imageCost(model, data.resolution, 1),
           requestId: data.requestId,
           searchTokens: searchTokens(data.prompt, model.id),
         },
@@ -80,13 +88,16 @@ export const handleGenerateComparison = callableHandler(
         return runReserved(deps, uid, r, async () => {
           const adapter = await getProviderAdapter(model.provider);
           if (!adapter.generate) throw providerErrors.config();
-          const images = await adapter.generate(model, {
-            prompt: data.prompt,
-            reference: references.get(model.id),
-            aspectRatio: data.aspectRatio,
-            resolution: data.resolution,
-            count: 1,
-          });
+          const reference = normalized.get(model.id);
+          const images = await watchRetirement(deps, model, endpointOf(model, withReference), () =>
+            adapter.generate!(model, {
+              prompt: data.prompt,
+              references: reference ? [reference] : [],
+              aspectRatio: data.aspectRatio,
+              resolution: data.resolution,
+              count: 1,
+            }),
+          );
           return { kind: 'image', images };
         });
       }),
@@ -100,7 +111,7 @@ export const generateComparison = defineCallable(
     timeoutSeconds: GENERATION_TIMEOUT_SECONDS,
     memory: '1GiB',
     concurrency: 4,
-    secrets: [GEMINI_API_KEY, OPENAI_API_KEY, FAL_KEY],
+    secrets: secretsFor('image'),
   },
   handleGenerateComparison,
 );

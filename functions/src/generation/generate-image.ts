@@ -3,19 +3,23 @@
  * reference is loaded and normalised before any credit is reserved, so bad input costs nothing.
  */
 import {
+  endpointOf,
   generateImageRequestSchema,
   paths,
+  imageCost,
   type GenerationDoc,
   type GenerationResult,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { FAL_KEY, GEMINI_API_KEY, OPENAI_API_KEY } from '../lib/config.js';
+import { loadCatalog } from '../catalog/effective.js';
+import { watchRetirement } from '../models/retire.js';
 import { generationIdFor, searchTokens } from './ids.js';
 import { loadSource } from './intake/load-source.js';
 import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { reserve, resultOf, runReserved } from './pipeline.js';
 import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors } from './providers/types.js';
+import { secretsFor } from './providers/table.js';
 import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 import { requireImageModel } from './validate.js';
 
@@ -23,10 +27,13 @@ export const handleGenerateImage = callableHandler(
   'generateImage',
   generateImageRequestSchema,
   async ({ uid, data, deps }): Promise<GenerationResult> => {
-    const model = requireImageModel(data.model, { ...data, withReference: data.reference !== undefined });
+    // A replay returns what was stored before the model is checked: the person already paid for
+    // it, so a model disabled or retired since must not turn their result into an error.
     const id = generationIdFor(uid, data.requestId);
     const existing = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
     if (existing.data) return resultOf(id, existing.data, true);
+    const catalog = await loadCatalog(deps);
+    const model = requireImageModel(catalog, data.model, { ...data, references: data.reference ? 1 : 0 });
 
     await checkRateLimit(deps.store, uid, deps.clock.now());
     const source = data.reference;
@@ -53,7 +60,7 @@ export const handleGenerateImage = callableHandler(
             count: data.count,
             withReference: reference !== undefined,
           },
-          cost: model.cost * data.count,
+          cost: imageCost(model, data.resolution, data.count),
           requestId: data.requestId,
           searchTokens: searchTokens(data.prompt, model.id),
         },
@@ -63,13 +70,16 @@ export const handleGenerateImage = callableHandler(
     return runReserved(deps, uid, reservation!, async () => {
       const adapter = await getProviderAdapter(model.provider);
       if (!adapter.generate) throw providerErrors.config();
-      const images = await adapter.generate(model, {
-        prompt: data.prompt,
-        reference,
-        aspectRatio: data.aspectRatio,
-        resolution: data.resolution,
-        count: data.count,
-      });
+      const endpoint = endpointOf(model, reference !== undefined);
+      const images = await watchRetirement(deps, model, endpoint, () =>
+        adapter.generate!(model, {
+          prompt: data.prompt,
+          references: reference ? [reference] : [],
+          aspectRatio: data.aspectRatio,
+          resolution: data.resolution,
+          count: data.count,
+        }),
+      );
       return { kind: 'image', images };
     });
   },
@@ -80,7 +90,7 @@ export const generateImage = defineCallable(
     timeoutSeconds: GENERATION_TIMEOUT_SECONDS,
     memory: '1GiB',
     concurrency: 8,
-    secrets: [GEMINI_API_KEY, OPENAI_API_KEY, FAL_KEY],
+    secrets: secretsFor('image'),
   },
   handleGenerateImage,
 );

@@ -6,7 +6,7 @@
 import { LIMITS } from '@mimicit/shared';
 import type { AddressPolicy } from './intake/address-policy.js';
 import type { Resolver } from './intake/safe-fetch.js';
-import { LONGEST_PROVIDER_TIMEOUT_MS } from './providers/types.js';
+import { LONGEST_PROVIDER_TIMEOUT_MS } from './providers/table.js';
 
 /** The callables' own deadline (seconds); providers and intake finish well inside it. */
 export const GENERATION_TIMEOUT_SECONDS = 300;

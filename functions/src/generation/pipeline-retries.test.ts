@@ -69,7 +69,7 @@ describe('generation pipeline when a landed commit is rerun', () => {
 
   it('a comparison runs every model once', async () => {
     const res = await handleGenerateComparison(
-      fakeRequest({ requestId: 'req-landed-003', models: ['imagen-4', 'flux-dev'], prompt: 'p' }, 'u1'),
+      fakeRequest({ requestId: 'req-landed-003', models: ['gemini-image-pro', 'flux-2'], prompt: 'p' }, 'u1'),
     );
     expect(res.results.map((r) => [r.status, r.replayed])).toEqual([
       ['succeeded', false],
@@ -77,7 +77,7 @@ describe('generation pipeline when a landed commit is rerun', () => {
     ]);
     expect(calls).toBe(2);
     expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(2);
-    expect(await balance(deps, 'u1')).toBe(20 - 4 - 3);
+    expect(await balance(deps, 'u1')).toBe(20 - 6 - 3);
   });
 
   it('the sweeper counts a generation it failed once, however often its commit is rerun', async () => {

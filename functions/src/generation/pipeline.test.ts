@@ -60,6 +60,12 @@ describe('generation pipeline', () => {
     ['timeout', async () => Promise.reject(providerErrors.timeout()), 'provider-timeout'],
     ['5xx', async () => Promise.reject(providerErrors.unavailable()), 'provider-unavailable'],
     ['malformed', async () => Promise.reject(providerErrors.badResponse()), 'provider-bad-response'],
+    [
+      'no image returned',
+      async () => Promise.reject(providerErrors.noImage('NO_IMAGE')),
+      'provider-no-image',
+    ],
+    ['model retired', async () => Promise.reject(providerErrors.modelUnavailable()), 'model-unavailable'],
     ['unexpected crash', async () => Promise.reject(new TypeError('boom')), 'internal'],
   ];
 
@@ -145,19 +151,13 @@ describe('generation pipeline', () => {
   const INVALID: [string, Record<string, unknown>, string][] = [
     ['prompt too long', { prompt: 'x'.repeat(4001) }, 'prompt-too-long'],
     ['unknown model', { model: 'dall-e-9' }, 'unknown-model'],
-    ['aspect ratio the model lacks', { model: 'gpt-image', aspectRatio: '16:9' }, 'unsupported-option'],
+    ['aspect ratio the model lacks', { model: 'local-preview', aspectRatio: '21:9' }, 'unsupported-option'],
     [
       'resolution the model lacks',
       { model: 'gpt-image', aspectRatio: '1:1', resolution: '4k' },
       'unsupported-option',
     ],
     ['too many images', { model: 'gemini-image', count: 2 }, 'unsupported-option'],
-    [
-      'reference to a text-only model',
-      { model: 'flux-dev', reference: { dataUrl: 'data:image/png;base64,AAAA' } },
-      'unsupported-option',
-    ],
-    ['no reference for a reference-only model', { model: 'flux-kontext' }, 'unsupported-option'],
     ['a prompt model asked for images', { model: 'gpt-vision' }, 'unsupported-option'],
   ];
 
@@ -188,46 +188,46 @@ describe('generation pipeline', () => {
       fakeRequest(
         {
           requestId: 'req-cmp-000001',
-          models: ['imagen-4', 'gpt-image', 'flux-dev'],
+          models: ['gemini-image', 'gpt-image', 'flux-2'],
           prompt: 'a lighthouse',
         },
         'u1',
       ),
     );
     expect(res.results.map((r) => [r.model, r.status])).toEqual([
-      ['imagen-4', 'succeeded'],
+      ['gemini-image', 'succeeded'],
       ['gpt-image', 'failed'],
-      ['flux-dev', 'succeeded'],
+      ['flux-2', 'succeeded'],
     ]);
-    // 4 + 6 + 3 reserved, 6 refunded.
-    expect(await balance(deps, 'u1')).toBe(20 - 4 - 3);
+    // 3 + 6 + 3 reserved, 6 refunded.
+    expect(await balance(deps, 'u1')).toBe(20 - 3 - 3);
     const ledger = await ledgerOf(deps.store, 'u1');
     expect(
       ledger
         .filter((e) => e.reason === 'generation')
         .map((e) => e.delta)
         .sort(),
-    ).toEqual([-3, -4, -6]);
+    ).toEqual([-3, -3, -6]);
     expect(ledger.filter((e) => e.reason === 'refund').map((e) => e.delta)).toEqual([6]);
     const again = await handleGenerateComparison(
       fakeRequest(
         {
           requestId: 'req-cmp-000001',
-          models: ['imagen-4', 'gpt-image', 'flux-dev'],
+          models: ['gemini-image', 'gpt-image', 'flux-2'],
           prompt: 'a lighthouse',
         },
         'u1',
       ),
     );
     expect(again.results.every((r) => r.replayed)).toBe(true);
-    expect(await balance(deps, 'u1')).toBe(13);
+    expect(await balance(deps, 'u1')).toBe(14);
   });
 
   it('comparison that cannot be afforded charges nothing', async () => {
     await giveCredits(deps, 'u2', 10);
     const err = await handleGenerateComparison(
       fakeRequest(
-        { requestId: 'req-cmp-000002', models: ['gpt-image', 'imagen-4', 'flux-dev'], prompt: 'p' },
+        { requestId: 'req-cmp-000002', models: ['gpt-image', 'gemini-image', 'flux-2'], prompt: 'p' },
         'u2',
       ),
     ).catch((e: unknown) => e);

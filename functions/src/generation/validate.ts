@@ -1,27 +1,33 @@
 /**
- * Checks a request against the model catalog before anything costs money. Every refusal is
- * `invalid-argument` with a reason the client can branch on.
+ * Checks a request against the effective catalog before anything costs money. Every refusal has
+ * a reason the client can branch on: `unknown-model` (no such id here), `model-unavailable`
+ * (listed but disabled by an operator or retired by its provider), or `invalid-argument` with
+ * `unsupported-option` / `prompt-too-long`.
  */
-import {
-  findModel,
-  LIMITS,
-  supports,
-  type AspectRatio,
-  type ModelInfo,
-  type Resolution,
-} from '@mimicit/shared';
-import { allowPreviewModel } from '../lib/env.js';
+import { LIMITS, supports, type AspectRatio, type CatalogModel, type Resolution } from '@mimicit/shared';
 import { domainError } from '../lib/errors.js';
 
-/** The model, if it is offered here (the preview model only on emulators and in tests). */
-export function requireModel(id: string): ModelInfo {
-  const model = findModel(id, allowPreviewModel());
+/** The model, if it is offered here and usable now. */
+export function requireModel(catalog: readonly CatalogModel[], id: string): CatalogModel {
+  const model = catalog.find((m) => m.id === id);
   if (!model) throw domainError('invalid-argument', 'unknown-model', `There is no model called "${id}".`);
+  if (!model.available) {
+    const why =
+      model.unavailableReason === 'retired'
+        ? 'its provider no longer offers it'
+        : 'it is switched off for now';
+    throw domainError(
+      'failed-precondition',
+      'model-unavailable',
+      `${model.label} cannot be used: ${why}. Choose another model; nothing was charged.`,
+      { model: model.id, cause: model.unavailableReason ?? 'disabled' },
+    );
+  }
   return model;
 }
 
-export function requireDescribeModel(id: string): ModelInfo {
-  const model = requireModel(id);
+export function requireDescribeModel(catalog: readonly CatalogModel[], id: string): CatalogModel {
+  const model = requireModel(catalog, id);
   if (!supports(model, 'describe')) {
     throw domainError(
       'invalid-argument',
@@ -34,15 +40,20 @@ export function requireDescribeModel(id: string): ModelInfo {
 
 export interface ImageOptions {
   prompt: string;
-  withReference: boolean;
+  /** How many reference images the request carries. */
+  references: number;
   aspectRatio: AspectRatio;
   resolution: Resolution;
   count: number;
 }
 
 /** Validates an image request for one model. */
-export function requireImageModel(id: string, options: ImageOptions): ModelInfo {
-  const model = requireModel(id);
+export function requireImageModel(
+  catalog: readonly CatalogModel[],
+  id: string,
+  options: ImageOptions,
+): CatalogModel {
+  const model = requireModel(catalog, id);
   const unsupported = (message: string) => domainError('invalid-argument', 'unsupported-option', message);
   if (options.prompt.length > LIMITS.maxPromptLength) {
     throw domainError(
@@ -54,10 +65,13 @@ export function requireImageModel(id: string, options: ImageOptions): ModelInfo 
   if (model.kind !== 'image' && !supports(model, 'text-to-image')) {
     throw unsupported(`${model.label} does not create images.`);
   }
-  if (options.withReference && !supports(model, 'image-to-image')) {
+  if (options.references > 0 && !supports(model, 'image-to-image')) {
     throw unsupported(`${model.label} cannot use a reference image.`);
   }
-  if (!options.withReference && !supports(model, 'text-to-image')) {
+  if (options.references > model.maxReferences) {
+    throw unsupported(`${model.label} takes at most ${model.maxReferences} reference image(s).`);
+  }
+  if (options.references === 0 && !supports(model, 'text-to-image')) {
     throw unsupported(`${model.label} needs a reference image.`);
   }
   if (!model.aspectRatios.includes(options.aspectRatio)) {

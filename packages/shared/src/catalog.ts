@@ -1,9 +1,15 @@
 /**
- * The model catalog: one source of truth for functions, web and extension.
- * Model names follow the providers' documentation (Google Gemini API, OpenAI, fal).
+ * The model catalog's vocabulary and the code default: one source of truth for functions, web
+ * and extension. The code catalog (`MODELS`, in `models.ts`) is the default; in production an
+ * operator's runtime overrides and the retirement watch produce the effective catalog
+ * (`runtime-catalog.ts`), which `getCatalog` serves and every callable prices from.
  */
 export const PROVIDERS = ['google', 'openai', 'fal', 'local'] as const;
 export type Provider = (typeof PROVIDERS)[number];
+
+/** Providers reached over the network with a key; an operator may add models of these only. */
+export const REMOTE_PROVIDERS = ['google', 'openai', 'fal'] as const;
+export type RemoteProvider = (typeof REMOTE_PROVIDERS)[number];
 
 export const CAPABILITIES = ['describe', 'text-to-image', 'image-to-image'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -14,11 +20,17 @@ export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const RESOLUTIONS = ['1k', '2k', '4k'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
+/** Why a model is listed but cannot be used right now. */
+export const UNAVAILABLE_REASONS = ['disabled', 'retired'] as const;
+export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
+
 export interface ModelInfo {
   /** Our id, stable across provider renames; what clients send. */
   id: string;
-  /** The provider's model / endpoint name. */
+  /** The provider's model / endpoint name (for text-only requests where two endpoints exist). */
   providerModel: string;
+  /** The provider's endpoint for requests with reference images, where it differs (fal FLUX.2 edit). */
+  providerModelEdit?: string;
   provider: Provider;
   label: string;
   kind: 'prompt' | 'image';
@@ -27,147 +39,42 @@ export interface ModelInfo {
   resolutions: readonly Resolution[];
   /** Most images one request may ask for. */
   maxImages: number;
+  /** Most reference images one request may carry (0: text only). */
+  maxReferences: number;
+  /** Whether references can be given roles (subject, scene, style) in the prompt. */
+  referenceRoles: boolean;
+  /** Whether the provider takes a seed (reproducible results). */
+  seed: boolean;
   /** Largest source / reference image the provider accepts, after our normalisation. */
   maxReferenceBytes: number;
   /** Longest side we resize a source / reference image to before sending it. */
   maxReferenceSide: number;
-  /** Credits per describe call (prompt models) or per image (image models). */
+  /** Credits per describe call (prompt models) or per image at the smallest resolution. */
   cost: number;
+  /** Credits per image at each offered resolution, where it differs from `cost`. */
+  resolutionCosts?: Partial<Record<Resolution, number>>;
+  /** The provider's page this entry was checked against (model page, API reference). */
+  source?: string;
   /** Only offered on the emulators and in tests; never in a production deploy. */
   previewOnly?: boolean;
 }
 
-const MB = 1024 * 1024;
-const COMMON_RATIOS: readonly AspectRatio[] = ['1:1', '4:3', '3:4', '16:9', '9:16'];
-
-export const MODELS: readonly ModelInfo[] = [
-  {
-    id: 'gemini-flash-vision',
-    providerModel: 'gemini-2.5-flash',
-    provider: 'google',
-    label: 'Gemini 2.5 Flash',
-    kind: 'prompt',
-    capabilities: ['describe'],
-    aspectRatios: [],
-    resolutions: [],
-    maxImages: 0,
-    maxReferenceBytes: 7 * MB,
-    maxReferenceSide: 1536,
-    cost: 1,
-  },
-  {
-    id: 'gpt-vision',
-    providerModel: 'gpt-5-mini',
-    provider: 'openai',
-    label: 'GPT-5 mini',
-    kind: 'prompt',
-    capabilities: ['describe'],
-    aspectRatios: [],
-    resolutions: [],
-    maxImages: 0,
-    maxReferenceBytes: 20 * MB,
-    maxReferenceSide: 2048,
-    cost: 1,
-  },
-  {
-    id: 'gemini-image',
-    providerModel: 'gemini-2.5-flash-image',
-    provider: 'google',
-    label: 'Gemini 2.5 Flash Image',
-    kind: 'image',
-    capabilities: ['text-to-image', 'image-to-image'],
-    aspectRatios: ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9', '21:9'],
-    resolutions: ['1k'],
-    maxImages: 1,
-    maxReferenceBytes: 7 * MB,
-    maxReferenceSide: 1536,
-    cost: 4,
-  },
-  {
-    id: 'imagen-4',
-    providerModel: 'imagen-4.0-generate-001',
-    provider: 'google',
-    label: 'Imagen 4',
-    kind: 'image',
-    capabilities: ['text-to-image'],
-    aspectRatios: COMMON_RATIOS,
-    resolutions: ['1k', '2k'],
-    maxImages: 4,
-    maxReferenceBytes: 0,
-    maxReferenceSide: 0,
-    cost: 4,
-  },
-  {
-    id: 'gpt-image',
-    providerModel: 'gpt-image-1',
-    provider: 'openai',
-    label: 'GPT Image 1',
-    kind: 'image',
-    capabilities: ['text-to-image', 'image-to-image'],
-    aspectRatios: ['1:1', '3:2', '2:3'],
-    resolutions: ['1k'],
-    maxImages: 4,
-    maxReferenceBytes: 25 * MB,
-    maxReferenceSide: 2048,
-    cost: 6,
-  },
-  {
-    id: 'flux-dev',
-    providerModel: 'fal-ai/flux/dev',
-    provider: 'fal',
-    label: 'FLUX.1 [dev]',
-    kind: 'image',
-    capabilities: ['text-to-image'],
-    aspectRatios: COMMON_RATIOS,
-    resolutions: ['1k'],
-    maxImages: 4,
-    maxReferenceBytes: 0,
-    maxReferenceSide: 0,
-    cost: 3,
-  },
-  {
-    id: 'flux-kontext',
-    providerModel: 'fal-ai/flux-pro/kontext',
-    provider: 'fal',
-    label: 'FLUX.1 Kontext [pro]',
-    kind: 'image',
-    capabilities: ['image-to-image'],
-    aspectRatios: ['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16'],
-    resolutions: ['1k'],
-    maxImages: 4,
-    maxReferenceBytes: 10 * MB,
-    maxReferenceSide: 2048,
-    cost: 5,
-  },
-  {
-    id: 'local-preview',
-    providerModel: 'local-preview',
-    provider: 'local',
-    label: 'Local preview (no AI)',
-    kind: 'image',
-    capabilities: ['describe', 'text-to-image', 'image-to-image'],
-    aspectRatios: COMMON_RATIOS,
-    resolutions: ['1k'],
-    maxImages: 2,
-    maxReferenceBytes: 10 * MB,
-    maxReferenceSide: 1024,
-    cost: 1,
-    previewOnly: true,
-  },
-];
-
-/** Models offered in this environment: the preview model only where `allowPreview`. */
-export function availableModels(allowPreview: boolean): ModelInfo[] {
-  return MODELS.filter((m) => allowPreview || !m.previewOnly);
+/** A catalog entry as served: usable or greyed out with a reason. */
+export interface CatalogModel extends ModelInfo {
+  available: boolean;
+  unavailableReason?: UnavailableReason;
 }
 
-export function findModel(id: string, allowPreview: boolean): ModelInfo | undefined {
-  return availableModels(allowPreview).find((m) => m.id === id);
+/** The provider endpoint a request uses: the edit endpoint when it carries references. */
+export function endpointOf(model: ModelInfo, withReference: boolean): string {
+  return withReference && model.providerModelEdit ? model.providerModelEdit : model.providerModel;
 }
 
 export function supports(model: ModelInfo, capability: Capability): boolean {
   return model.capabilities.includes(capability);
 }
+
+const MB = 1024 * 1024;
 
 /** Limits shared by validation on both sides. */
 export const LIMITS = {
@@ -180,3 +87,5 @@ export const LIMITS = {
   maxConcurrentPending: 4,
   maxRequestsPerMinute: 20,
 } as const;
+
+export { MODELS, availableModels, findModel } from './models.js';

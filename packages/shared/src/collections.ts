@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   stripeEvents: 'stripeEvents',
   accessLogs: 'accessLogs',
   stripeCustomers: 'stripeCustomers',
+  modelOverrides: 'modelOverrides',
+  modelStatus: 'modelStatus',
   accountTombstones: 'accountTombstones',
 } as const;
 
@@ -24,6 +26,8 @@ export const SERVER_ONLY_COLLECTIONS = [
   COLLECTIONS.stripeEvents,
   COLLECTIONS.accessLogs,
   COLLECTIONS.stripeCustomers,
+  COLLECTIONS.modelOverrides,
+  COLLECTIONS.modelStatus,
   COLLECTIONS.accountTombstones,
 ] as const;
 
@@ -35,6 +39,10 @@ export const paths = {
   stripeEvent: (eventId: string) => `${COLLECTIONS.stripeEvents}/${eventId}`,
   accessLog: (id: string) => `${COLLECTIONS.accessLogs}/${id}`,
   stripeCustomer: (uid: string) => `${COLLECTIONS.stripeCustomers}/${uid}`,
+  /** The operator's runtime catalog overrides (one document). */
+  modelOverrides: () => `${COLLECTIONS.modelOverrides}/catalog`,
+  /** A retirement mark the server records for one model. */
+  modelStatus: (modelId: string) => `${COLLECTIONS.modelStatus}/${modelId}`,
   /** Keyed by the keyed hash of a purged uid, never the uid itself. */
   accountTombstone: (ownerHash: string) => `${COLLECTIONS.accountTombstones}/${ownerHash}`,
 } as const;

@@ -83,11 +83,14 @@ const en = {
     modeCompare: 'Compare several models',
     modelLabel: 'Model',
     modelsLabel: 'Models to compare (2 to {max})',
-    costPerImage: '{n} credit per image | {n} credits per image',
+    costPerImageAt: '{n} credit per image at {resolution} | {n} credits per image at {resolution}',
     capDescribe: 'Describes images',
     capText: 'Text to image',
     capImage: 'Image to image',
     preview: 'Preview',
+    // Model catalog (issue 14): greyed-out models in the picker
+    unavailableRetired: 'Retired by its provider',
+    unavailableDisabled: 'Switched off for now',
     styleLabel: 'Prompt style',
     style: {
       natural: 'Natural language',
@@ -183,7 +186,9 @@ const en = {
     stripeNote:
       'Payment is handled by Stripe. We receive only the transaction id, amount and time, never your card details.',
     usage:
-      'A prompt costs 1 credit; an image costs 3 to 6 credits depending on the model. Failed generations are never charged.',
+      'A prompt costs {describe}; an image costs {image} depending on the model and resolution. Failed generations are never charged.',
+    usageGeneric: 'Each model shows its price before you commit. Failed generations are never charged.',
+    costRange: '{min} to {max} credits',
     ledgerTitle: 'Credit history',
     ledgerEmpty: 'No credit changes yet.',
     ledgerError: 'The credit history could not be loaded.',
@@ -296,6 +301,11 @@ const en = {
       'account-pending-deletion':
         'Your account is being deleted. Cancel the deletion on your Profile to continue.',
       'not-found': 'It was not found. It may have been deleted.',
+      // Model catalog (issue 14)
+      'model-unavailable':
+        'This model cannot be used right now (switched off or retired by its provider). Choose another model; nothing was charged.',
+      'provider-no-image':
+        'The model finished without returning an image. Describe the picture you want more concretely, or try again. Your credits were refunded.',
       // Production-correctness reasons (issue 15).
       'account-deleted': 'This account was deleted. Sign out, then sign in again to start a new account.',
       'session-revoked': 'You were signed out on every device. Please sign in again.',

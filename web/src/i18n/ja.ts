@@ -83,11 +83,14 @@ const ja: Messages = {
     modeCompare: '複数のモデルで比較する',
     modelLabel: 'モデル',
     modelsLabel: '比較するモデル（2〜{max} 個）',
-    costPerImage: '1 枚あたり {n} クレジット',
+    costPerImageAt: '{resolution} で 1 枚あたり {n} クレジット',
     capDescribe: '画像の描写',
     capText: 'テキストから画像',
     capImage: '画像から画像',
     preview: 'プレビュー',
+    // Model catalog (issue 14): greyed-out models in the picker
+    unavailableRetired: '提供元が提供を終了しました',
+    unavailableDisabled: '現在停止中です',
     styleLabel: 'プロンプトの形式',
     style: {
       natural: '自然な文章',
@@ -180,7 +183,9 @@ const ja: Messages = {
     stripeNote:
       '決済は Stripe が行います。私たちが受け取るのは取引 ID・金額・日時のみで、カード情報は受け取りません。',
     usage:
-      'プロンプトは 1 クレジット、画像はモデルにより 3〜6 クレジットです。失敗した生成には課金されません。',
+      'プロンプトは {describe}、画像はモデルと解像度により {image}です。失敗した生成には課金されません。',
+    usageGeneric: '各モデルの料金は実行前に表示されます。失敗した生成には課金されません。',
+    costRange: '{min}〜{max} クレジット',
     ledgerTitle: 'クレジットの履歴',
     ledgerEmpty: 'クレジットの変動はまだありません。',
     ledgerError: 'クレジットの履歴を読み込めませんでした。',
@@ -295,6 +300,11 @@ const ja: Messages = {
       'account-pending-deletion':
         'アカウントは削除手続き中です。続けるにはプロフィールで削除を取り消してください。',
       'not-found': '見つかりませんでした。削除された可能性があります。',
+      // Model catalog (issue 14)
+      'model-unavailable':
+        'このモデルは現在利用できません（停止中、または提供元が提供を終了しました）。別のモデルを選んでください。クレジットは消費されていません。',
+      'provider-no-image':
+        'モデルが画像を返さずに終了しました。作りたい画像をより具体的に書くか、もう一度お試しください。クレジットは返却されました。',
       // Production-correctness reasons (issue 15).
       'account-deleted':
         'このアカウントは削除されました。サインアウトしてから再度サインインすると、新しいアカウントを作成できます。',

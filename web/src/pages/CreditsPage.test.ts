@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CREDIT_PACKS } from '@mimicit/shared';
-import { mountAt, settle, signedInPinia, TEST_PROFILE } from '../testing';
+import { mountAt, servedModels, settle, signedInPinia, TEST_PROFILE } from '../testing';
 import CreditsPage from './CreditsPage.vue';
 import CheckoutSuccessPage from './CheckoutSuccessPage.vue';
 
@@ -93,6 +93,24 @@ describe('CreditsPage', () => {
     });
     expect(assign).toHaveBeenCalledWith('https://checkout.stripe.com/c/cs_1');
     vi.restoreAllMocks();
+  });
+
+  it('states the price range from the live catalog, per resolution, leaving out unusable models', async () => {
+    ledger.fetchLedgerPage.mockResolvedValue({ items: [], cursor: null });
+    const models = servedModels({ 'gemini-image-pro': { available: false } }).filter((m) => !m.previewOnly);
+    api.getCatalog.mockResolvedValue({ models, packs });
+    let { wrapper } = await mountAt(CreditsPage, '/credits');
+    await settle();
+    // Nano Banana Pro (6–10) is off: 3 (1K) to 10 (GPT Image 2 at 2K).
+    expect(wrapper.find('[data-test=credits-usage]').text()).toBe(
+      'A prompt costs 1 credit; an image costs 3 to 10 credits depending on the model and resolution. Failed generations are never charged.',
+    );
+    wrapper.unmount();
+    ({ wrapper } = await mountAt(CreditsPage, '/credits', { locale: 'ja' }));
+    await settle();
+    expect(wrapper.find('[data-test=credits-usage]').text()).toBe(
+      'プロンプトは 1 クレジット、画像はモデルと解像度により 3〜10 クレジットです。失敗した生成には課金されません。',
+    );
   });
 
   it('explains a refused checkout', async () => {

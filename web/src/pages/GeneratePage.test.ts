@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MODELS } from '@mimicit/shared';
-import { mountAt, settle } from '../testing';
+import { mountAt, servedModels, settle } from '../testing';
 import GeneratePage from './GeneratePage.vue';
 
 vi.mock('firebase/auth', () => ({
@@ -19,15 +18,7 @@ const gens = vi.hoisted(() => ({ watchGeneration: vi.fn(() => () => undefined), 
 vi.mock('../lib/data/generations', () => gens);
 vi.mock('../lib/data/storage', () => ({ fetchImageBlob: vi.fn(() => new Promise(() => undefined)) }));
 
-const catalog = {
-  models: MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-  })),
-  packs: [],
-};
+const catalog = { models: servedModels(), packs: [] };
 
 describe('GeneratePage', () => {
   beforeEach(() => {
@@ -57,15 +48,15 @@ describe('GeneratePage', () => {
     api.getCatalog.mockResolvedValue(catalog);
     const { wrapper } = await mountAt(GeneratePage, '/generate');
     await settle();
-    expect(wrapper.text()).toContain('4 credits per image');
+    expect(wrapper.text()).toContain('3 credits per image');
     const gpt = wrapper
       .findAll('input[name=image-model]')
       .find((i) => i.attributes('value') === 'gpt-image')!;
     await gpt.setValue(true);
     await settle();
     const ratios = wrapper.findAll('[data-test=aspect] option').map((o) => o.text());
-    expect(ratios).toEqual(['1:1', '3:2', '2:3']);
-    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K']);
+    expect(ratios).toEqual(['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9']);
+    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K', '2K']);
   });
 
   it('shows the insufficient-credits message from the server and charges nothing', async () => {

@@ -7,7 +7,7 @@ import { createFalAdapter } from './fal.js';
 import type { ProviderAdapter } from './types.js';
 
 const model = (id: string) => MODELS.find((m) => m.id === id) as ModelInfo;
-type Mode = 'ok' | 400 | 401 | 429 | 500 | 'hang' | 'safety' | 'policy' | 'malformed';
+type Mode = 'ok' | 400 | 401 | 404 | 429 | 500 | 'hang' | 'safety' | 'policy' | 'malformed';
 
 /** Speaks fal's queue protocol: submit → status (IN_PROGRESS, then COMPLETED) → result → file. */
 describe('fal adapter through @fal-ai/client (queue + polling) against a local fake', () => {
@@ -62,42 +62,52 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
     server.requests.length = 0;
   });
 
-  it('FLUX [dev]: submits image_size for the ratio, polls, downloads the result', async () => {
-    const out = await adapter.generate!(model('flux-dev'), {
+  it('FLUX.2 text-to-image: image_size as width/height, seed, output format, polls, downloads', async () => {
+    const out = await adapter.generate!(model('flux-2'), {
       prompt: 'a fox',
       aspectRatio: '16:9',
-      resolution: '1k',
+      resolution: '2k',
       count: 1,
+      seed: 42,
     });
     expect(out[0]?.bytes).toEqual(image);
     const submit = server.requests[0]!;
-    expect(submit.path).toBe('/fal-ai/flux/dev');
+    expect(submit.path).toBe('/fal-ai/flux-2-pro');
     expect(submit.headers.authorization).toBe('Key fal-test');
-    expect(JSON.parse(submit.body.toString())).toMatchObject({
+    const body = JSON.parse(submit.body.toString());
+    expect(body).toMatchObject({
       prompt: 'a fox',
-      image_size: 'landscape_16_9',
-      num_images: 1,
+      image_size: { width: 2048, height: 1152 },
+      seed: 42,
+      output_format: 'jpeg',
+      enable_safety_checker: true,
     });
-    expect(server.requests.map((r) => r.path.split('?')[0])).toContain('/fal-ai/flux/requests/req-1/status');
+    expect(body).not.toHaveProperty('image_urls');
+    expect(server.requests.map((r) => r.path.split('?')[0])).toContain(
+      '/fal-ai/flux-2-pro/requests/req-1/status',
+    );
   });
 
-  it('FLUX Kontext: sends aspect_ratio and the reference as image_url', async () => {
-    await adapter.generate!(model('flux-kontext'), {
-      prompt: 'make it night',
-      reference: source,
-      aspectRatio: '21:9',
+  it('FLUX.2 edit: references go to the edit endpoint as image_urls, in order', async () => {
+    await adapter.generate!(model('flux-2'), {
+      prompt: 'put the subject of image 1 in the scene of image 2',
+      references: [source, source],
+      aspectRatio: '3:4',
       resolution: '1k',
       count: 1,
     });
     const body = JSON.parse(server.requests[0]!.body.toString());
-    expect(server.requests[0]!.path).toBe('/fal-ai/flux-pro/kontext');
-    expect(body).toMatchObject({ aspect_ratio: '21:9' });
-    expect(body.image_url).toMatch(/^data:image\/jpeg;base64,/);
+    expect(server.requests[0]!.path).toBe('/fal-ai/flux-2-pro/edit');
+    expect(body.image_size).toEqual({ width: 768, height: 1024 });
+    expect(body.image_urls).toHaveLength(2);
+    for (const url of body.image_urls) expect(url).toMatch(/^data:image\/jpeg;base64,/);
+    expect(body).not.toHaveProperty('seed');
   });
 
   const FAILURES: [Mode, string][] = [
     [400, 'provider-bad-request'],
     [401, 'provider-config'],
+    [404, 'model-unavailable'],
     [500, 'provider-unavailable'],
     ['safety', 'provider-safety'],
     ['policy', 'provider-safety'],
@@ -106,14 +116,14 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
   it.each(FAILURES)('%s → %s', async (m, reason) => {
     mode = m;
     await expect(
-      adapter.generate!(model('flux-dev'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
+      adapter.generate!(model('flux-2'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
     ).rejects.toMatchObject({ reason });
   });
 
   it('429 → provider-rate-limit (after the client’s own queue retries)', async () => {
     mode = 429;
     await expect(
-      adapter.generate!(model('flux-dev'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
+      adapter.generate!(model('flux-2'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
     ).rejects.toMatchObject({ reason: 'provider-rate-limit' });
   }, 30_000);
 
@@ -126,7 +136,7 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
       pollIntervalMs: 20,
     });
     await expect(
-      quick.generate!(model('flux-dev'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
+      quick.generate!(model('flux-2'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
     ).rejects.toMatchObject({ reason: 'provider-timeout' });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * fal adapter (@fal-ai/client) for Black Forest Labs FLUX: `fal-ai/flux/dev` (text → image,
- * `image_size` presets) and `fal-ai/flux-pro/kontext` (reference → image, `aspect_ratio` and
- * `image_url`). Runs through fal's queue (`subscribe` with polling) because image jobs can take
- * minutes; result images are downloaded from the URLs fal returns.
+ * fal adapter (@fal-ai/client) for Black Forest Labs FLUX.2: the text-to-image endpoint
+ * (`fal-ai/flux-2-pro`) and, with references, the edit endpoint (`fal-ai/flux-2-pro/edit`,
+ * `image_urls`). Both take `image_size` as `{ width, height }`, `seed`, `output_format` and
+ * `enable_safety_checker` (fal's llms.txt input schemas). Runs through fal's queue (`subscribe`
+ * with polling) because image jobs can take minutes; result images are downloaded from the URLs
+ * fal returns.
  */
-import type { AspectRatio, ModelInfo } from '@mimicit/shared';
+import { endpointOf, type AspectRatio, type ModelInfo, type Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
+import { pixelSize } from './sizes.js';
 import {
   errorFromStatus,
   isTimeoutError,
@@ -22,14 +25,10 @@ export interface FalConfig extends ProviderConfig {
   pollIntervalMs?: number;
 }
 
-/** fal's `image_size` presets for FLUX [dev], per aspect ratio the catalog offers. */
-export const FLUX_IMAGE_SIZES: Partial<Record<AspectRatio, string>> = {
-  '1:1': 'square_hd',
-  '4:3': 'landscape_4_3',
-  '3:4': 'portrait_4_3',
-  '16:9': 'landscape_16_9',
-  '9:16': 'portrait_16_9',
-};
+/** Output size for a ratio and tier: the long side is 1024 (1k) or 2048 (2k), both sides ÷16. */
+export function fluxImageSize(ratio: AspectRatio, resolution: Resolution): { width: number; height: number } {
+  return pixelSize(ratio, resolution === '1k' ? 1024 : 2048, 'long');
+}
 
 const MAX_RESULT_BYTES = 40 * 1024 * 1024;
 
@@ -64,22 +63,23 @@ export function createFalAdapter(config: FalConfig): ProviderAdapter {
   return {
     async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
       const fal = await client();
+      const references = input.references ?? [];
       const body: Record<string, unknown> = {
         prompt: input.prompt,
-        num_images: input.count,
+        image_size: fluxImageSize(input.aspectRatio, input.resolution),
         output_format: 'jpeg',
         enable_safety_checker: true,
+        ...(input.count > 1 ? { num_images: input.count } : {}),
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        ...(references.length > 0
+          ? {
+              image_urls: references.map((r) => `data:${r.contentType};base64,${r.bytes.toString('base64')}`),
+            }
+          : {}),
       };
-      if (input.reference) {
-        body.image_url = `data:${input.reference.contentType};base64,${input.reference.bytes.toString('base64')}`;
-        body.aspect_ratio = input.aspectRatio;
-      } else {
-        const size = FLUX_IMAGE_SIZES[input.aspectRatio];
-        if (!size) throw providerErrors.badRequest('unsupported aspect ratio');
-        body.image_size = size;
-      }
+      const endpoint = endpointOf(model, references.length > 0);
       return call(config.timeoutMs, async (signal) => {
-        const result = await fal.subscribe(model.providerModel, {
+        const result = await fal.subscribe(endpoint, {
           input: body,
           mode: 'polling',
           pollInterval: config.pollIntervalMs ?? 1000,

@@ -7,14 +7,33 @@ import { createGoogleAdapter } from './google.js';
 import type { ProviderAdapter } from './types.js';
 
 const model = (id: string) => MODELS.find((m) => m.id === id) as ModelInfo;
-type Mode = 'ok' | 400 | 401 | 429 | 500 | 'hang' | 'safety' | 'malformed';
+type Mode =
+  | 'ok'
+  | 400
+  | 401
+  | 404
+  | 429
+  | 500
+  | 'hang'
+  | 'blocked'
+  | 'IMAGE_SAFETY'
+  | 'IMAGE_PROHIBITED_CONTENT'
+  | 'NO_IMAGE'
+  | 'IMAGE_OTHER'
+  | 'text-only'
+  | 'malformed';
 
+/** Speaks the Gemini API's generateContent wire format (v1beta, JSON). */
 describe('Google adapter through @google/genai against a local fake', () => {
   let server: TestServer;
   let mode: Mode = 'ok';
   let image: Buffer;
   let source: NormalizedImage;
   let adapter: ProviderAdapter;
+
+  const candidate = (parts: unknown[], finishReason: string) => ({
+    candidates: [{ content: { role: 'model', parts }, finishReason }],
+  });
 
   const respond = (path: string, res: http.ServerResponse) => {
     if (mode === 'hang') return;
@@ -23,35 +42,33 @@ describe('Google adapter through @google/genai against a local fake', () => {
     }
     if (mode === 'malformed')
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"cand');
+    if (mode === 'blocked') return json(res, 200, { promptFeedback: { blockReason: 'SAFETY' } });
+    if (mode === 'text-only') return json(res, 200, candidate([{ text: 'I cannot draw that.' }], 'STOP'));
+    if (mode !== 'ok') return json(res, 200, candidate([], mode));
     const b64 = image.toString('base64');
-    if (path.endsWith(':predict')) {
-      return json(res, 200, {
-        predictions:
-          mode === 'safety'
-            ? [{ raiFilteredReason: 'filtered by the fake' }]
-            : [{ bytesBase64Encoded: b64, mimeType: 'image/jpeg' }],
-      });
+    if (path.includes('gemini-3.6-flash:')) {
+      const text = JSON.stringify({ prompts: ['a red square', 'a crimson block'], negative_prompt: 'blur' });
+      return json(res, 200, candidate([{ text }], 'STOP'));
     }
-    if (mode === 'safety') return json(res, 200, { promptFeedback: { blockReason: 'SAFETY' } });
-    const describe = path.includes('gemini-2.5-flash:');
-    const part = describe
-      ? { text: JSON.stringify({ prompts: ['a red square', 'a crimson block'], negative_prompt: 'blur' }) }
-      : { inlineData: { mimeType: 'image/jpeg', data: b64 } };
-    return json(res, 200, {
-      candidates: [{ content: { role: 'model', parts: [part] }, finishReason: 'STOP' }],
-    });
+    // A Gemini 3 image model may send a "thought" image first; only the final one is the result.
+    return json(
+      res,
+      200,
+      candidate(
+        [
+          { inlineData: { mimeType: 'image/png', data: 'dGhvdWdodA==' }, thought: true },
+          { inlineData: { mimeType: 'image/jpeg', data: b64 } },
+        ],
+        'STOP',
+      ),
+    );
   };
 
   beforeAll(async () => {
     image = await jpeg(40, 30);
     source = await normalizeImage(image, { maxSide: 512 });
     server = await startServer((req, _body, res) => respond(req.url ?? '', res));
-    adapter = createGoogleAdapter({
-      apiKey: 'test-key',
-      baseUrl: server.url,
-      timeoutMs: 500,
-      vertex: { apiKey: 'test-vertex-key' },
-    });
+    adapter = createGoogleAdapter({ apiKey: 'test-key', baseUrl: server.url, timeoutMs: 500 });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -59,39 +76,43 @@ describe('Google adapter through @google/genai against a local fake', () => {
     server.requests.length = 0;
   });
 
-  it('Gemini image: sends the aspect ratio in imageConfig and the reference inline, returns the image', async () => {
+  it('Nano Banana 2: imageConfig carries aspect ratio and imageSize, references go inline first', async () => {
     const out = await adapter.generate!(model('gemini-image'), {
       prompt: 'a fox',
-      reference: source,
-      aspectRatio: '16:9',
-      resolution: '1k',
-      count: 1,
-    });
-    expect(out[0]?.bytes).toEqual(image);
-    const req = server.requests[0]!;
-    expect(req.path).toMatch(/models\/gemini-2\.5-flash-image:generateContent$/);
-    expect(req.headers['x-goog-api-key']).toBe('test-key');
-    const body = JSON.parse(req.body.toString());
-    expect(body.generationConfig.imageConfig).toEqual({ aspectRatio: '16:9' });
-    expect(body.generationConfig.responseModalities).toEqual(['IMAGE']);
-    expect(body.contents[0].parts[0].inlineData.mimeType).toBe('image/jpeg');
-  });
-
-  it('Imagen (Vertex AI): sends aspectRatio, sampleCount and imageSize', async () => {
-    const out = await adapter.generate!(model('imagen-4'), {
-      prompt: 'a fox',
-      aspectRatio: '9:16',
-      resolution: '2k',
+      references: [source, source],
+      aspectRatio: '21:9',
+      resolution: '4k',
       count: 1,
     });
     expect(out).toHaveLength(1);
+    expect(out[0]?.bytes).toEqual(image);
     const req = server.requests[0]!;
-    expect(req.path).toMatch(/imagen-4\.0-generate-001:predict$/);
+    expect(req.path).toMatch(/models\/gemini-3\.1-flash-image:generateContent$/);
+    expect(req.headers['x-goog-api-key']).toBe('test-key');
     const body = JSON.parse(req.body.toString());
-    expect(body.parameters).toMatchObject({ aspectRatio: '9:16', sampleCount: 1, sampleImageSize: '2K' });
+    expect(body.generationConfig.imageConfig).toEqual({ aspectRatio: '21:9', imageSize: '4K' });
+    expect(body.generationConfig.responseModalities).toEqual(['IMAGE']);
+    const parts = body.contents[0].parts;
+    expect(
+      parts.map((p: { inlineData?: unknown; text?: string }) => (p.inlineData ? 'image' : p.text)),
+    ).toEqual(['image', 'image', 'a fox']);
   });
 
-  it('Gemini vision: asks for JSON and formats the prompts (Midjourney --ar from the source)', async () => {
+  it('Nano Banana Pro: the 2K size, no references', async () => {
+    await adapter.generate!(model('gemini-image-pro'), {
+      prompt: 'a fox',
+      aspectRatio: '3:4',
+      resolution: '2k',
+      count: 1,
+    });
+    const req = server.requests[0]!;
+    expect(req.path).toMatch(/models\/gemini-3-pro-image:generateContent$/);
+    const body = JSON.parse(req.body.toString());
+    expect(body.generationConfig.imageConfig).toEqual({ aspectRatio: '3:4', imageSize: '2K' });
+    expect(body.contents[0].parts).toEqual([{ text: 'a fox' }]);
+  });
+
+  it('Gemini Flash describes: asks for JSON and formats the prompts (Midjourney --ar from the source)', async () => {
     const out = await adapter.describe!(model('gemini-flash-vision'), {
       image: source,
       language: 'en',
@@ -99,24 +120,51 @@ describe('Google adapter through @google/genai against a local fake', () => {
       variants: 2,
     });
     expect(out.prompts).toEqual(['a red square --ar 4:3', 'a crimson block --ar 4:3']);
+    expect(server.requests[0]!.path).toMatch(/models\/gemini-3\.6-flash:generateContent$/);
     const body = JSON.parse(server.requests[0]!.body.toString());
     expect(body.generationConfig.responseMimeType).toBe('application/json');
   });
 
-  const FAILURES: [Mode, string][] = [
+  const IMAGE_FAILURES: [Mode, string][] = [
     [400, 'provider-bad-request'],
     [401, 'provider-config'],
+    [404, 'model-unavailable'],
     [429, 'provider-rate-limit'],
     [500, 'provider-unavailable'],
     ['hang', 'provider-timeout'],
-    ['safety', 'provider-safety'],
+    ['blocked', 'provider-safety'],
+    ['IMAGE_SAFETY', 'provider-safety'],
+    ['IMAGE_PROHIBITED_CONTENT', 'provider-safety'],
+    ['NO_IMAGE', 'provider-no-image'],
+    ['IMAGE_OTHER', 'provider-no-image'],
+    ['text-only', 'provider-no-image'],
     ['malformed', 'provider-bad-response'],
   ];
-  it.each(FAILURES)('%s → %s (Gemini image, Imagen, describe)', async (m, reason) => {
+  it.each(IMAGE_FAILURES)('image: %s → %s', async (m, reason) => {
     mode = m;
     const input = { prompt: 'p', aspectRatio: '1:1' as const, resolution: '1k' as const, count: 1 };
     await expect(adapter.generate!(model('gemini-image'), input)).rejects.toMatchObject({ reason });
-    await expect(adapter.generate!(model('imagen-4'), input)).rejects.toMatchObject({ reason });
+  });
+
+  it('a finish without an image names the finish reason for the log', async () => {
+    mode = 'NO_IMAGE';
+    const input = { prompt: 'p', aspectRatio: '1:1' as const, resolution: '1k' as const, count: 1 };
+    await expect(adapter.generate!(model('gemini-image'), input)).rejects.toMatchObject({
+      extra: { finishReason: 'NO_IMAGE' },
+    });
+  });
+
+  const DESCRIBE_FAILURES: [Mode, string][] = [
+    [401, 'provider-config'],
+    [404, 'model-unavailable'],
+    [429, 'provider-rate-limit'],
+    [500, 'provider-unavailable'],
+    ['hang', 'provider-timeout'],
+    ['blocked', 'provider-safety'],
+    ['malformed', 'provider-bad-response'],
+  ];
+  it.each(DESCRIBE_FAILURES)('describe: %s → %s', async (m, reason) => {
+    mode = m;
     await expect(
       adapter.describe!(model('gemini-flash-vision'), {
         image: source,

@@ -1,11 +1,13 @@
 /**
- * Google adapter (@google/genai): Gemini vision for prompts and Gemini image through the Gemini
- * API; Imagen through Vertex AI, because the SDK serves `generateImages` only on Vertex AI
- * (Imagen on the Gemini API is deprecated). The aspect ratio goes in `imageConfig.aspectRatio`
- * (Gemini) or `aspectRatio` (Imagen); `imageSize` carries the resolution.
+ * Google adapter (@google/genai, Gemini API): Gemini Flash for prompts and the Gemini image
+ * models ("Nano Banana") for images, both through `generateContent`. Images take the aspect ratio
+ * and size in `generationConfig.imageConfig` (`aspectRatio`, `imageSize` "1K" | "2K" | "4K") and
+ * references as inline parts before the prompt. A finished call without an image is read from
+ * the candidate's `finishReason`: safety reasons → `provider-safety`, `NO_IMAGE` / `IMAGE_OTHER`
+ * and friends → `provider-no-image`.
  */
-import type { GoogleGenAI, GenerateContentResponse } from '@google/genai';
-import type { ModelInfo } from '@mimicit/shared';
+import type { GoogleGenAI, GenerateContentResponse, Part } from '@google/genai';
+import type { ModelInfo, Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
 import { describeInstruction, finishDescribe, parseDescribeJson } from '../prompt-style.js';
 import {
@@ -20,57 +22,46 @@ import {
   type ProviderConfig,
 } from './types.js';
 
-export interface GoogleConfig extends ProviderConfig {
-  /** Vertex AI for Imagen: project/location with the runtime's service account, or an express-mode key. */
-  vertex: { project?: string; location?: string; apiKey?: string };
-}
-
+/** Finish reasons (and prompt block reasons) that mean a safety or policy refusal. */
 const BLOCKED_FINISH = new Set([
   'SAFETY',
   'IMAGE_SAFETY',
   'PROHIBITED_CONTENT',
+  'IMAGE_PROHIBITED_CONTENT',
   'BLOCKLIST',
   'SPII',
-  'IMAGE_PROHIBITED_CONTENT',
+  'RECITATION',
+  'IMAGE_RECITATION',
 ]);
 
+/** Our resolution tiers in the Gemini API's `imageSize` vocabulary. */
+export const GEMINI_IMAGE_SIZES: Record<Resolution, '1K' | '2K' | '4K'> = {
+  '1k': '1K',
+  '2k': '2K',
+  '4k': '4K',
+};
+
 /** Builds the Google adapter; the SDK is imported on first use. */
-export function createGoogleAdapter(config: GoogleConfig): ProviderAdapter {
+export function createGoogleAdapter(config: ProviderConfig): ProviderAdapter {
   let gemini: GoogleGenAI | undefined;
-  let vertex: GoogleGenAI | undefined;
-  const httpOptions = {
-    timeout: config.timeoutMs,
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-  };
-  const geminiClient = async () => {
+  const client = async () => {
     const { GoogleGenAI } = await import('@google/genai');
-    return (gemini ??= new GoogleGenAI({ apiKey: config.apiKey, httpOptions }));
+    return (gemini ??= new GoogleGenAI({
+      apiKey: config.apiKey,
+      httpOptions: { timeout: config.timeoutMs, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) },
+    }));
   };
-  const vertexClient = async () => {
-    const { GoogleGenAI } = await import('@google/genai');
-    return (vertex ??= new GoogleGenAI({ vertexai: true, ...config.vertex, httpOptions }));
-  };
+  const inline = (image: { contentType: string; bytes: Buffer }): Part => ({
+    inlineData: { mimeType: image.contentType, data: image.bytes.toString('base64') },
+  });
 
   return {
     async describe(model: ModelInfo, input: DescribeInput) {
-      const ai = await geminiClient();
+      const ai = await client();
       const response = await call(config.timeoutMs, (abortSignal) =>
         ai.models.generateContent({
           model: model.providerModel,
-          contents: [
-            {
-              role: 'user',
-              parts: [
-                {
-                  inlineData: {
-                    mimeType: input.image.contentType,
-                    data: input.image.bytes.toString('base64'),
-                  },
-                },
-                { text: describeInstruction(input) },
-              ],
-            },
-          ],
+          contents: [{ role: 'user', parts: [inline(input.image), { text: describeInstruction(input) }] }],
           config: { responseMimeType: 'application/json', abortSignal },
         }),
       );
@@ -79,65 +70,31 @@ export function createGoogleAdapter(config: GoogleConfig): ProviderAdapter {
     },
 
     async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
-      if (model.providerModel.startsWith('imagen-'))
-        return imagen(await vertexClient(), model, input, config);
-      const ai = await geminiClient();
-      const parts: { text?: string; inlineData?: { mimeType: string; data: string } }[] = [];
-      if (input.reference) {
-        parts.push({
-          inlineData: {
-            mimeType: input.reference.contentType,
-            data: input.reference.bytes.toString('base64'),
-          },
-        });
-      }
-      parts.push({ text: input.prompt });
+      const ai = await client();
+      const parts: Part[] = [...(input.references ?? []).map(inline), { text: input.prompt }];
       const response = await call(config.timeoutMs, (abortSignal) =>
         ai.models.generateContent({
           model: model.providerModel,
           contents: [{ role: 'user', parts }],
           config: {
             responseModalities: ['IMAGE'],
-            imageConfig: { aspectRatio: input.aspectRatio },
+            imageConfig: { aspectRatio: input.aspectRatio, imageSize: GEMINI_IMAGE_SIZES[input.resolution] },
             abortSignal,
           },
         }),
       );
       throwIfBlocked(response);
-      const images = (response.candidates?.[0]?.content?.parts ?? [])
+      const candidate = response.candidates?.[0];
+      const images = (candidate?.content?.parts ?? [])
+        // Gemini 3 image models may send interim "thought" images before the final one.
+        .filter((p) => p.thought !== true)
         .map((p) => p.inlineData?.data)
         .filter((d): d is string => typeof d === 'string' && d.length > 0)
         .map((d) => ({ bytes: Buffer.from(d, 'base64') }));
-      if (images.length === 0) throw providerErrors.badResponse();
+      if (images.length === 0) throw providerErrors.noImage(String(candidate?.finishReason ?? 'NONE'));
       return images;
     },
   };
-}
-
-async function imagen(ai: GoogleGenAI, model: ModelInfo, input: ImageInput, config: ProviderConfig) {
-  const response = await call(config.timeoutMs, (abortSignal) =>
-    ai.models.generateImages({
-      model: model.providerModel,
-      prompt: input.prompt,
-      config: {
-        numberOfImages: input.count,
-        aspectRatio: input.aspectRatio,
-        imageSize: input.resolution === '2k' ? '2K' : '1K',
-        includeRaiReason: true,
-        abortSignal,
-      },
-    }),
-  );
-  const generated = response.generatedImages ?? [];
-  const images = generated
-    .map((g) => g.image?.imageBytes)
-    .filter((b): b is string => typeof b === 'string' && b.length > 0)
-    .map((b) => ({ bytes: Buffer.from(b, 'base64') }));
-  if (images.length === 0) {
-    if (generated.some((g) => g.raiFilteredReason)) throw providerErrors.safety();
-    throw providerErrors.badResponse();
-  }
-  return images;
 }
 
 function throwIfBlocked(response: GenerateContentResponse): void {

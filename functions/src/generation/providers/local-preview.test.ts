@@ -57,7 +57,7 @@ describe('local-preview (keyless, derived from the image itself)', () => {
     });
     const two = await adapter.generate!(preview, {
       prompt: 'sunset',
-      reference: red,
+      references: [red],
       aspectRatio: '3:4',
       resolution: '1k',
       count: 2,

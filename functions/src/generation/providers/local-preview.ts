@@ -108,12 +108,15 @@ async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageByte
   const { default: sharp } = await import('sharp');
   const { width, height } = sizeFor(input.aspectRatio);
   const out: ImageBytes[] = [];
+  const reference = input.references?.[0];
   for (let n = 0; n < input.count; n++) {
-    const hash = createHash('sha256').update(`${input.prompt}#${n}`).digest();
+    const hash = createHash('sha256')
+      .update(`${input.prompt}#${input.seed ?? ''}#${n}`)
+      .digest();
     const from = `rgb(${hash[0]},${hash[1]},${hash[2]})`;
     const to = `rgb(${hash[3]},${hash[4]},${hash[5]})`;
-    const base = input.reference
-      ? sharp(input.reference.bytes)
+    const base = reference
+      ? sharp(reference.bytes)
           .resize(width, height, { fit: 'cover' })
           .blur(1 + (hash[6]! % 4))
           .modulate({ saturation: 1.6, hue: hash[7]! % 360 })

@@ -3,11 +3,11 @@ import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
 import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
-import { createOpenAiAdapter } from './openai.js';
+import { createOpenAiAdapter, gptImageSize } from './openai.js';
 import type { ProviderAdapter } from './types.js';
 
 const model = (id: string) => MODELS.find((m) => m.id === id) as ModelInfo;
-type Mode = 'ok' | 400 | 401 | 429 | 500 | 'hang' | 'safety' | 'malformed';
+type Mode = 'ok' | 400 | 401 | 404 | 429 | 500 | 'hang' | 'safety' | 'gone' | 'empty' | 'malformed';
 
 describe('OpenAI adapter through the openai SDK against a local fake', () => {
   let server: TestServer;
@@ -30,14 +30,25 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
         },
       });
     }
+    if (mode === 'gone') {
+      return json(res, 400, {
+        error: {
+          message: 'The model does not exist.',
+          type: 'invalid_request_error',
+          code: 'model_not_found',
+        },
+      });
+    }
     if (mode === 'malformed')
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":');
+    if (mode === 'empty' && !path.endsWith('/chat/completions'))
+      return json(res, 200, { created: 1, data: [] });
     if (path.endsWith('/chat/completions')) {
       return json(res, 200, {
         id: 'chatcmpl-1',
         object: 'chat.completion',
         created: 1,
-        model: 'gpt-5-mini',
+        model: 'gpt-6.1-terra',
         choices: [
           {
             index: 0,
@@ -66,10 +77,10 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     server.requests.length = 0;
   });
 
-  it('images.generate: maps 3:2 to size 1536x1024 and passes n', async () => {
+  it('images.generate: GPT Image 2 size for the ratio and tier, quality and output format', async () => {
     const out = await adapter.generate!(model('gpt-image'), {
       prompt: 'a fox',
-      aspectRatio: '3:2',
+      aspectRatio: '16:9',
       resolution: '1k',
       count: 2,
     });
@@ -77,23 +88,42 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     const req = server.requests[0]!;
     expect(req.path).toBe('/images/generations');
     expect(req.headers.authorization).toBe('Bearer sk-test');
-    expect(JSON.parse(req.body.toString())).toMatchObject({ model: 'gpt-image-1', size: '1536x1024', n: 2 });
+    expect(JSON.parse(req.body.toString())).toMatchObject({
+      model: 'gpt-image-2',
+      size: '1824x1024',
+      quality: 'high',
+      output_format: 'jpeg',
+      n: 2,
+    });
   });
 
-  it('images.edit with the reference as multipart, size 1024x1536 for 2:3', async () => {
+  it.each([
+    ['1:1', '1k', '1024x1024'],
+    ['3:2', '1k', '1536x1024'],
+    ['2:3', '1k', '1024x1536'],
+    ['21:9', '1k', '2384x1024'],
+    ['1:1', '2k', '2048x2048'],
+    ['9:16', '2k', '1152x2048'],
+  ] as const)('size for %s at %s is %s (sides divisible by 16)', (ratio, res, size) => {
+    expect(gptImageSize(ratio, res)).toBe(size);
+    for (const side of size.split('x').map(Number)) expect(side % 16).toBe(0);
+  });
+
+  it('images.edit sends every reference as an image[] part of the multipart body', async () => {
     await adapter.generate!(model('gpt-image'), {
       prompt: 'a fox',
-      reference: source,
+      references: [source, source, source],
       aspectRatio: '2:3',
-      resolution: '1k',
+      resolution: '2k',
       count: 1,
     });
     const req = server.requests[0]!;
     expect(req.path).toBe('/images/edits');
     expect(req.headers['content-type']).toMatch(/multipart\/form-data/);
     const text = req.body.toString('latin1');
-    expect(text).toContain('1024x1536');
-    expect(text).toContain('filename="reference.jpg"');
+    expect(text).toContain('1360x2048');
+    expect(text).toContain('gpt-image-2');
+    for (const n of [1, 2, 3]) expect(text).toContain(`filename="reference-${n}.jpg"`);
   });
 
   it('describe: image as a data URL, JSON answer, SD style gets a default negative prompt', async () => {
@@ -113,6 +143,8 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
   const FAILURES: [Mode, string][] = [
     [400, 'provider-bad-request'],
     [401, 'provider-config'],
+    [404, 'model-unavailable'],
+    ['gone', 'model-unavailable'],
     [429, 'provider-rate-limit'],
     [500, 'provider-unavailable'],
     ['hang', 'provider-timeout'],
@@ -127,5 +159,12 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     await expect(
       adapter.describe!(model('gpt-vision'), { image: source, language: 'en', style: 'tags', variants: 1 }),
     ).rejects.toMatchObject({ reason });
+  });
+
+  it('an answer with no image data → provider-no-image', async () => {
+    mode = 'empty';
+    await expect(
+      adapter.generate!(model('gpt-image'), { prompt: 'p', aspectRatio: '1:1', resolution: '1k', count: 1 }),
+    ).rejects.toMatchObject({ reason: 'provider-no-image' });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * OpenAI adapter (openai SDK): GPT vision for prompts (Chat Completions with an image part and a
- * JSON answer) and GPT-Image for images (`images.generate`, or `images.edit` with the reference).
- * GPT-Image takes a pixel `size`, so the aspect ratio is mapped to the documented sizes.
+ * JSON answer) and GPT Image for images (`images.generate`, or `images.edit` with the references
+ * as an array of files). GPT Image 2 takes any `WIDTHxHEIGHT` with both sides divisible by 16 and
+ * a ratio between 1:3 and 3:1, plus `quality` and `output_format` (images API reference).
  */
 import type OpenAI from 'openai';
-import type { AspectRatio, ModelInfo } from '@mimicit/shared';
+import type { AspectRatio, ModelInfo, Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
+import { pixelSize } from './sizes.js';
 import { describeInstruction, finishDescribe, parseDescribeJson } from '../prompt-style.js';
 import {
   errorFromStatus,
@@ -19,14 +21,18 @@ import {
   type ProviderConfig,
 } from './types.js';
 
-/** GPT-Image sizes per aspect ratio (the catalog offers only these three ratios). */
-export const GPT_IMAGE_SIZES: Partial<Record<AspectRatio, '1024x1024' | '1536x1024' | '1024x1536'>> = {
-  '1:1': '1024x1024',
-  '3:2': '1536x1024',
-  '2:3': '1024x1536',
-};
+/**
+ * The pixel size for a ratio and tier: 1k keeps the short side at 1024 (so 1:1, 3:2 and 2:3 are
+ * the classic 1024x1024, 1536x1024 and 1024x1536), 2k puts the long side at 2048.
+ */
+export function gptImageSize(ratio: AspectRatio, resolution: Resolution): string {
+  const { width, height } =
+    resolution === '1k' ? pixelSize(ratio, 1024, 'short') : pixelSize(ratio, 2048, 'long');
+  return `${width}x${height}`;
+}
 
 const SAFETY_CODES = new Set(['moderation_blocked', 'content_policy_violation', 'content_filter']);
+const GONE_CODES = new Set(['model_not_found', 'model_deprecated']);
 
 /** Builds the OpenAI adapter; the SDK is imported on first use. */
 export function createOpenAiAdapter(config: ProviderConfig): ProviderAdapter {
@@ -72,30 +78,34 @@ export function createOpenAiAdapter(config: ProviderConfig): ProviderAdapter {
 
     async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
       const openai = await sdk();
-      const size = GPT_IMAGE_SIZES[input.aspectRatio];
-      if (!size) throw providerErrors.badRequest('unsupported aspect ratio');
+      const common = {
+        model: model.providerModel,
+        prompt: input.prompt,
+        n: input.count,
+        size: gptImageSize(input.aspectRatio, input.resolution),
+        quality: 'high' as const,
+        output_format: 'jpeg' as const,
+      };
+      const references = input.references ?? [];
       const result = await call(config.timeoutMs, async (signal) => {
-        if (input.reference) {
+        if (references.length > 0) {
           const { toFile } = await import('openai');
-          const ext = input.reference.contentType === 'image/png' ? 'png' : 'jpg';
-          const image = await toFile(input.reference.bytes, `reference.${ext}`, {
-            type: input.reference.contentType,
-          });
-          return openai.images.edit(
-            { model: model.providerModel, image, prompt: input.prompt, n: input.count, size },
-            { signal },
+          const image = await Promise.all(
+            references.map((r, i) =>
+              toFile(r.bytes, `reference-${i + 1}.${r.contentType === 'image/png' ? 'png' : 'jpg'}`, {
+                type: r.contentType,
+              }),
+            ),
           );
+          return openai.images.edit({ ...common, image }, { signal });
         }
-        return openai.images.generate(
-          { model: model.providerModel, prompt: input.prompt, n: input.count, size },
-          { signal },
-        );
+        return openai.images.generate(common, { signal });
       });
       const images = (result.data ?? [])
         .map((d) => d.b64_json)
         .filter((b): b is string => typeof b === 'string' && b.length > 0)
         .map((b) => ({ bytes: Buffer.from(b, 'base64') }));
-      if (images.length === 0) throw providerErrors.badResponse();
+      if (images.length === 0) throw providerErrors.noImage();
       return images;
     },
   };
@@ -108,6 +118,7 @@ async function call<T>(timeoutMs: number, fn: (signal: AbortSignal) => Promise<T
     if (err instanceof DomainError) throw err;
     const { status, code } = err as { status?: unknown; code?: unknown };
     if (typeof code === 'string' && SAFETY_CODES.has(code)) throw providerErrors.safety();
+    if (typeof code === 'string' && GONE_CODES.has(code)) throw providerErrors.modelUnavailable();
     if (typeof status === 'number') throw errorFromStatus(status);
     if (isTimeoutError(err)) throw providerErrors.timeout();
     if (err instanceof SyntaxError) throw providerErrors.badResponse();

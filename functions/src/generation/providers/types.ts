@@ -21,7 +21,10 @@ export interface DescribeOutput {
 
 export interface ImageInput {
   prompt: string;
-  reference?: NormalizedImage;
+  /** Reference images, in the order the prompt names them (at most the model's `maxReferences`). */
+  references?: readonly NormalizedImage[];
+  /** For models whose catalog entry says `seed`: the same seed and prompt repeat a result. */
+  seed?: number;
   aspectRatio: AspectRatio;
   resolution: Resolution;
   count: number;
@@ -53,16 +56,6 @@ export interface ProviderConfig {
   baseUrl?: string;
   timeoutMs: number;
 }
-
-/** Per-provider deadlines. The sweeper's `expiresAt` margin is derived from the longest. */
-export const PROVIDER_TIMEOUT_MS: Record<Provider, number> = {
-  google: 120_000,
-  openai: 180_000,
-  fal: 240_000,
-  local: 30_000,
-};
-
-export const LONGEST_PROVIDER_TIMEOUT_MS = Math.max(...Object.values(PROVIDER_TIMEOUT_MS));
 
 /** Reasons a provider call fails; each maps to a human message (en) stored on the generation. */
 export const providerErrors = {
@@ -96,11 +89,26 @@ export const providerErrors = {
     domainError('unavailable', 'provider-unavailable', 'The provider is having problems. Try again later.'),
   badResponse: () =>
     domainError('unavailable', 'provider-bad-response', 'The provider sent an answer we could not use.'),
+  noImage: (detail?: string) =>
+    domainError(
+      'failed-precondition',
+      'provider-no-image',
+      'The model finished without returning an image. Describe the picture you want more concretely, or try again.',
+      detail ? { finishReason: detail.slice(0, 40) } : {},
+    ),
+  modelUnavailable: () =>
+    domainError(
+      'failed-precondition',
+      'model-unavailable',
+      'The provider no longer offers this model. Choose another model.',
+    ),
 };
 
 /** Maps an HTTP status from any SDK error to our vocabulary. */
 export function errorFromStatus(status: number | undefined, detail?: string): DomainError {
   if (status === 401 || status === 403) return providerErrors.config();
+  // The model's endpoint is the only resource these calls name: gone means retired.
+  if (status === 404 || status === 410) return providerErrors.modelUnavailable();
   if (status === 429) return providerErrors.rateLimit();
   if (status === 408 || status === 504) return providerErrors.timeout();
   if (status !== undefined && status >= 400 && status < 500) return providerErrors.badRequest(detail);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { ASPECT_RATIOS, CAPABILITIES, PROVIDERS, RESOLUTIONS } from '../catalog.js';
+import { ASPECT_RATIOS, CAPABILITIES, PROVIDERS, RESOLUTIONS, UNAVAILABLE_REASONS } from '../catalog.js';
 import { CURRENCIES } from '../packs.js';
+
+const credits = z.number().int().positive().max(10_000);
 
 export const modelInfoSchema = z.object({
   id: z.string(),
   providerModel: z.string(),
+  providerModelEdit: z.string().optional(),
   provider: z.enum(PROVIDERS),
   label: z.string(),
   kind: z.enum(['prompt', 'image']),
@@ -12,10 +15,21 @@ export const modelInfoSchema = z.object({
   aspectRatios: z.array(z.enum(ASPECT_RATIOS)),
   resolutions: z.array(z.enum(RESOLUTIONS)),
   maxImages: z.number().int().nonnegative(),
+  maxReferences: z.number().int().nonnegative(),
+  referenceRoles: z.boolean(),
+  seed: z.boolean(),
   maxReferenceBytes: z.number().int().nonnegative(),
   maxReferenceSide: z.number().int().nonnegative(),
-  cost: z.number().int().positive(),
+  cost: credits,
+  resolutionCosts: z.partialRecord(z.enum(RESOLUTIONS), credits).optional(),
+  source: z.string().optional(),
   previewOnly: z.boolean().optional(),
+});
+
+/** A model as `getCatalog` serves it: greyed out (with the reason) when it cannot be used. */
+export const catalogModelSchema = modelInfoSchema.extend({
+  available: z.boolean(),
+  unavailableReason: z.enum(UNAVAILABLE_REASONS).optional(),
 });
 
 export const creditPackSchema = z.object({
@@ -28,7 +42,7 @@ export const creditPackSchema = z.object({
 export const getCatalogRequestSchema = z.object({}).strict().optional();
 
 export const getCatalogResponseSchema = z.object({
-  models: z.array(modelInfoSchema),
+  models: z.array(catalogModelSchema),
   packs: z.array(creditPackSchema),
 });
 export type GetCatalogResponse = z.infer<typeof getCatalogResponseSchema>;
