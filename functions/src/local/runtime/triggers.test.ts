@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleIntervalMs, sortTriggers } from './triggers.js';
 
 describe('the functions as the local backend sees them', () => {
-  it('finds every callable and the webhook at the region, and both scheduled jobs', async () => {
+  it('finds every callable and the webhook at the region, and every scheduled job', async () => {
     const triggers = sortTriggers((await import('../../index.js')) as Record<string, unknown>);
     expect([...triggers.http].map(([name, t]) => `${name}:${t.kind}:${t.region}`).sort()).toEqual(
       [
@@ -20,7 +20,11 @@ describe('the functions as the local backend sees them', () => {
         'stripeWebhook:https',
       ].map((x) => `${x}:asia-northeast1`),
     );
-    expect([...triggers.scheduled.keys()].sort()).toEqual(['purgeExpiredData', 'sweepStuckGenerations']);
+    expect([...triggers.scheduled.keys()].sort()).toEqual([
+      'checkModels',
+      'purgeExpiredData',
+      'sweepStuckGenerations',
+    ]);
     for (const { schedule } of triggers.scheduled.values())
       expect(scheduleIntervalMs(schedule)).not.toBeNull();
   });
