@@ -64,7 +64,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   app.use(dataApi({ store, blobs, verify: options.verify ?? emulatorTokenVerifier(options.projectId) }));
   app.use(links.router(blobs));
   app.use(jobs.router);
-  app.use(localStripeApi(stripeState, () => origin));
+  app.use(localStripeApi(stripeState, () => origin, secrets.STRIPE_SECRET_KEY));
   app.use(
     localCheckout({
       store: stripeState,

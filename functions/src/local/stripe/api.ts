@@ -56,8 +56,16 @@ async function idempotent<T extends { id: string }>(
   });
 }
 
-export function localStripeApi(store: Store, origin: () => string): Router {
+/**
+ * The API under `/v1`; requests must carry `secretKey` as Stripe's do (a wrong key is Stripe's
+ * 401 `authentication_error`, so a misconfigured client fails here as it would there).
+ */
+export function localStripeApi(store: Store, origin: () => string, secretKey: string): Router {
   const router = Router();
+  router.use(V1, (req, res, next) => {
+    if (req.header('authorization') === `Bearer ${secretKey}`) return next();
+    res.status(401).json({ error: { type: 'authentication_error', message: 'Invalid API Key provided.' } });
+  });
   router.use(V1, urlencoded({ extended: true, limit: '1mb' }));
 
   router.post(`${V1}/customers`, async (req, res) => {

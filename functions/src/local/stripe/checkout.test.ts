@@ -41,7 +41,7 @@ beforeAll(async () => {
       }),
   );
   const app = express();
-  app.use(localStripeApi(store, () => origin));
+  app.use(localStripeApi(store, () => origin, 'sk_test_local'));
   app.use(localCheckout({ store, webhookSecret: SECRET, webhookUrl: () => `${webhook}/hook` }));
   origin = await listen(app);
   const { port } = new URL(origin);
@@ -73,6 +73,17 @@ const session = (over: Partial<Stripe.Checkout.SessionCreateParams> = {}) =>
   });
 
 describe('local Stripe API', () => {
+  it('refuses a client with another key, as Stripe does', async () => {
+    const { port } = new URL(origin);
+    const wrong = new Stripe('sk_test_other', {
+      host: '127.0.0.1',
+      port: Number(port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    await expect(wrong.customers.create({})).rejects.toMatchObject({ type: 'StripeAuthenticationError' });
+  });
+
   it('creates one customer per idempotency key, as Stripe does', async () => {
     const a = await stripe.customers.create(
       { email: 'a@example.com', metadata: { uid: 'u1' } },
