@@ -20,6 +20,7 @@ import { DomainError } from '../lib/errors.js';
 import { ledgerIds, readAccount, alreadyApplied, writeCreditChange } from '../credits/ledger.js';
 import { PENDING_TTL_MS } from './options.js';
 import { sniffImageType } from './intake/sniff.js';
+import { searchTokens } from './ids.js';
 import { providerErrors, type DescribeOutput, type ImageBytes } from './providers/types.js';
 
 /** What a new generation starts as (everything but the bookkeeping fields). */
@@ -229,7 +230,10 @@ export async function runReserved(
         resultPrompts: output.result.prompts,
         ...(output.result.negativePrompt ? { negativePrompt: output.result.negativePrompt } : {}),
         searchTokens: [
-          ...new Set([...(reservation.doc.searchTokens ?? []), ...tokensOf(output.result.prompts[0])]),
+          ...new Set([
+            ...(reservation.doc.searchTokens ?? []),
+            ...searchTokens(output.result.prompts[0], reservation.doc.model),
+          ]),
         ].slice(0, 50),
       };
     } else {
@@ -250,13 +254,6 @@ export async function runReserved(
     await failAndRefund(deps, uid, id, failure, reservation.attemptId);
   }
   return readResult(deps, uid, id, false);
-}
-
-function tokensOf(text: string | undefined): string[] {
-  return (text ?? '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2 && w.length <= 40);
 }
 
 /** The callable's answer for a generation document. */
