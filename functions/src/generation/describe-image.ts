@@ -5,7 +5,7 @@
 import { describeCost, describeImageRequestSchema, type GenerationResult } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { generationIdFor, searchTokens } from './ids.js';
-import { loadSource } from './intake/load-source.js';
+import { loadReferences } from './intake/load-references.js';
 import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { secretsFor } from './providers/table.js';
 import { callPromptModel, runGenerations } from './skeleton.js';
@@ -18,12 +18,7 @@ export const handleDescribeImage = callableHandler(
     const [result] = await runGenerations(deps, uid, {
       ids: [generationIdFor(uid, data.requestId)],
       models: (catalog) => [requireDescribeModel(catalog, data.model)],
-      intake: ([model]) =>
-        loadSource(data.source, {
-          ...pipelineOptions().intake,
-          maxSide: model!.maxReferenceSide,
-          maxBytes: model!.maxReferenceBytes || undefined,
-        }),
+      intake: (models) => loadReferences([{ source: data.source }], models, pipelineOptions().intake),
       generation: (model) => ({
         kind: 'prompt',
         model: model.id,
@@ -33,9 +28,9 @@ export const handleDescribeImage = callableHandler(
         requestId: data.requestId,
         searchTokens: searchTokens(undefined, model.id),
       }),
-      run: ({ model }, image) =>
+      run: ({ model }, images) =>
         callPromptModel(deps, model, {
-          image,
+          image: images.get(model.id)![0]!,
           language: data.language,
           style: data.style,
           variants: data.variants,

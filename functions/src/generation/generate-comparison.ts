@@ -1,15 +1,17 @@
 /**
- * `generateComparison`: one prompt on 2–4 models at once. All reservations are made in one
- * transaction (each model its own ledger entry), then the models run in parallel and each one
- * that fails is refunded on its own.
+ * `generateComparison`: one prompt (and the same references) on 2–4 models at once. All
+ * reservations are made in one transaction (each model its own ledger entry), then the models
+ * run in parallel and each one that fails is refunded on its own. Each seeded model draws its
+ * own seed, stored on its generation.
  */
 import { generateComparisonRequestSchema, imageCost, type GenerateComparisonResponse } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { generationIdFor, searchTokens } from './ids.js';
-import { readSourceBytes } from './intake/load-source.js';
-import { normalizeImage, type NormalizedImage } from './intake/normalize.js';
+import { imageInput, imageSettings } from './image-job.js';
+import { loadReferences } from './intake/load-references.js';
 import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
 import { secretsFor } from './providers/table.js';
+import { seedFor } from './seed.js';
 import { callImageModel, runGenerations } from './skeleton.js';
 import { requireImageModel } from './validate.js';
 
@@ -17,54 +19,24 @@ export const handleGenerateComparison = callableHandler(
   'generateComparison',
   generateComparisonRequestSchema,
   async ({ uid, data, deps }): Promise<GenerateComparisonResponse> => {
-    const source = data.reference;
-    const withReference = source !== undefined;
     const comparisonId = generationIdFor(uid, data.requestId, 'comparison');
     const results = await runGenerations(deps, uid, {
       ids: data.models.map((m) => generationIdFor(uid, data.requestId, m)),
-      models: (catalog) =>
-        data.models.map((m) =>
-          requireImageModel(catalog, m, { ...data, count: 1, references: withReference ? 1 : 0 }),
-        ),
-      // Download once, normalise per model (each provider has its own size limits).
-      intake: async (models) => {
-        const byModel = new Map<string, NormalizedImage>();
-        if (!source) return byModel;
-        const raw = await readSourceBytes(source, pipelineOptions().intake);
-        for (const m of models) {
-          byModel.set(
-            m.id,
-            await normalizeImage(raw, { maxSide: m.maxReferenceSide, maxBytes: m.maxReferenceBytes }),
-          );
-        }
-        return byModel;
-      },
+      models: (catalog) => data.models.map((m) => requireImageModel(catalog, m, { ...data, count: 1 })),
+      // Each reference is downloaded once and normalised per model (each provider has its limits).
+      intake: (models) => loadReferences(data.references, models, pipelineOptions().intake),
       generation: (model) => ({
         kind: 'image',
         model: model.id,
         provider: model.provider,
         prompt: data.prompt,
-        settings: {
-          aspectRatio: data.aspectRatio,
-          resolution: data.resolution,
-          count: 1,
-          withReference,
-          comparisonId,
-        },
+        settings: { ...imageSettings(data, 1, seedFor(model)), comparisonId },
         cost: imageCost(model, data.resolution, 1),
         requestId: data.requestId,
         searchTokens: searchTokens(data.prompt, model.id),
       }),
-      run: ({ model }, normalized) => {
-        const reference = normalized.get(model.id);
-        return callImageModel(deps, model, {
-          prompt: data.prompt,
-          references: reference ? [reference] : [],
-          aspectRatio: data.aspectRatio,
-          resolution: data.resolution,
-          count: 1,
-        });
-      },
+      run: ({ model, doc }, references) =>
+        callImageModel(deps, model, imageInput(doc, data.prompt, references.get(model.id)!)),
     });
     return { comparisonId, results };
   },

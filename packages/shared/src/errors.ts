@@ -32,6 +32,9 @@ export const ERROR_REASONS = [
   'account-deleted',
   'session-revoked',
   'extension-not-allowed',
+  // Remix from any page (issue 18).
+  'too-many-references',
+  'provider-wrong-size',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

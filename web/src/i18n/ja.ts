@@ -311,6 +311,11 @@ const ja: Messages = {
       'session-revoked': 'すべてのデバイスでサインアウトされました。もう一度サインインしてください。',
       'extension-not-allowed':
         'これは公式の Mimicit 拡張機能ではないため、あなたのアカウントでサインインさせることはできません。',
+      // Remix from any page (issue 18).
+      'too-many-references':
+        'このモデルが使える参照画像の数を超えています。いくつか外すか、別のモデルを選んでください。',
+      'provider-wrong-size':
+        'モデルが指定と異なるサイズまたは縦横比の画像を返しました。クレジットは返却されました。もう一度お試しください。',
     },
   },
   footer: {
