@@ -98,6 +98,37 @@ describe('Google adapter through @google/genai against a local fake', () => {
     ).toEqual(['image', 'image', 'a fox']);
   });
 
+  it('roles: each image follows a text part naming its role (interleaved), the prompt last', async () => {
+    await adapter.generate!(model('gemini-image'), {
+      prompt: 'a fox on a rooftop',
+      references: [
+        { ...source, role: 'subject' },
+        { ...source, role: 'scene' },
+        { ...source, role: 'style' },
+        source,
+      ],
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+    });
+    const parts = JSON.parse(server.requests[0]!.body.toString()).contents[0].parts;
+    const shape = parts.map((p: { inlineData?: unknown; text?: string }) =>
+      p.inlineData ? 'image' : p.text,
+    );
+    expect(shape).toEqual([
+      expect.stringMatching(/^Image 1 is the subject/),
+      'image',
+      expect.stringMatching(/^Image 2 is the scene/),
+      'image',
+      expect.stringMatching(/^Image 3 is the style/),
+      'image',
+      expect.stringMatching(/^Image 4 is a reference/),
+      'image',
+      'a fox on a rooftop',
+    ]);
+    expect(JSON.stringify(parts)).not.toContain('seed');
+  });
+
   it('Nano Banana Pro: the 2K size, no references', async () => {
     await adapter.generate!(model('gemini-image-pro'), {
       prompt: 'a fox',

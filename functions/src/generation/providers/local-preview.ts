@@ -119,9 +119,10 @@ async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageByte
     const to = `rgb(${hash[3]},${hash[4]},${hash[5]})`;
     const base =
       references.length > 0
-        ? sharp(await collage(references, width, height, hash))
-            .modulate({ saturation: 1.4, hue: hash[7]! % 360 })
-            .tint({ r: hash[0]!, g: hash[1]!, b: hash[2]! })
+        ? // A light wash of the seeded colour varies the result while every reference stays recognisable.
+          sharp(await collage(references, width, height, hash)).composite([
+            { input: Buffer.from(wash(width, height, from)), blend: 'over' },
+          ])
         : sharp(
             Buffer.from(
               `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>` +
@@ -138,6 +139,13 @@ async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageByte
     out.push({ bytes });
   }
   return out;
+}
+
+function wash(width: number, height: number, color: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="${color}" fill-opacity="0.2"/></svg>`
+  );
 }
 
 /**

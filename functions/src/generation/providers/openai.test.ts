@@ -126,6 +126,33 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     for (const n of [1, 2, 3]) expect(text).toContain(`filename="reference-${n}.jpg"`);
   });
 
+  it('images.edit with roles: every image sent, the roles spelled out in the prompt, no seed', async () => {
+    await adapter.generate!(model('gpt-image'), {
+      prompt: 'a fox on a rooftop',
+      references: [
+        { ...source, role: 'subject' },
+        { ...source, role: 'scene' },
+        { ...source, role: 'style' },
+      ],
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+    });
+    const text = server.requests[0]!.body.toString('latin1');
+    for (const n of [1, 2, 3]) expect(text).toContain(`filename="reference-${n}.jpg"`);
+    const prompt = /name="prompt"\r\n\r\n([\s\S]*?)\r\n--/.exec(text)?.[1];
+    // Multipart fields travel with CRLF line ends.
+    const lines = prompt?.split(/\r?\n/);
+    expect(lines?.map((l) => l.split(':')[0])).toEqual([
+      'Image 1 is the subject',
+      'Image 2 is the scene',
+      'Image 3 is the style',
+      '',
+      'a fox on a rooftop',
+    ]);
+    expect(text).not.toContain('name="seed"');
+  });
+
   it('describe: image as a data URL, JSON answer, SD style gets a default negative prompt', async () => {
     const out = await adapter.describe!(model('gpt-vision'), {
       image: source,
