@@ -4,15 +4,13 @@
  * run in parallel and each one that fails is refunded on its own. Each seeded model draws its
  * own seed, stored on its generation.
  */
-import { generateComparisonRequestSchema, imageCost, type GenerateComparisonResponse } from '@mimicit/shared';
+import { generateComparisonRequestSchema, type GenerateComparisonResponse } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { generationIdFor, searchTokens } from './ids.js';
-import { imageInput, imageSettings } from './image-job.js';
-import { loadReferences } from './intake/load-references.js';
-import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
+import { generationIdFor } from './ids.js';
+import { imageSteps } from './image-job.js';
+import { GENERATION_TIMEOUT_SECONDS } from './options.js';
 import { secretsFor } from './providers/table.js';
-import { seedFor } from './seed.js';
-import { callImageModel, runGenerations } from './skeleton.js';
+import { runGenerations } from './skeleton.js';
 import { requireImageModel } from './validate.js';
 
 export const handleGenerateComparison = callableHandler(
@@ -23,20 +21,7 @@ export const handleGenerateComparison = callableHandler(
     const results = await runGenerations(deps, uid, {
       ids: data.models.map((m) => generationIdFor(uid, data.requestId, m)),
       models: (catalog) => data.models.map((m) => requireImageModel(catalog, m, { ...data, count: 1 })),
-      // Each reference is downloaded once and normalised per model (each provider has its limits).
-      intake: (models) => loadReferences(data.references, models, pipelineOptions().intake),
-      generation: (model) => ({
-        kind: 'image',
-        model: model.id,
-        provider: model.provider,
-        prompt: data.prompt,
-        settings: { ...imageSettings(data, 1, seedFor(model)), comparisonId },
-        cost: imageCost(model, data.resolution, 1),
-        requestId: data.requestId,
-        searchTokens: searchTokens(data.prompt, model.id),
-      }),
-      run: ({ model, doc }, references) =>
-        callImageModel(deps, model, imageInput(doc, data.prompt, references.get(model.id)!)),
+      ...imageSteps(deps, data, { count: 1, comparisonId }),
     });
     return { comparisonId, results };
   },

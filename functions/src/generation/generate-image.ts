@@ -3,15 +3,13 @@
  * image(s) from the chosen model. Every reference is loaded and normalised before any credit is
  * reserved, so bad input costs nothing.
  */
-import { generateImageRequestSchema, imageCost, type GenerationResult } from '@mimicit/shared';
+import { generateImageRequestSchema, type GenerationResult } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
-import { generationIdFor, searchTokens } from './ids.js';
-import { imageInput, imageSettings } from './image-job.js';
-import { loadReferences } from './intake/load-references.js';
-import { GENERATION_TIMEOUT_SECONDS, pipelineOptions } from './options.js';
+import { generationIdFor } from './ids.js';
+import { imageSteps } from './image-job.js';
+import { GENERATION_TIMEOUT_SECONDS } from './options.js';
 import { secretsFor } from './providers/table.js';
-import { seedFor } from './seed.js';
-import { callImageModel, runGenerations } from './skeleton.js';
+import { runGenerations } from './skeleton.js';
 import { requireImageModel } from './validate.js';
 
 export const handleGenerateImage = callableHandler(
@@ -21,19 +19,7 @@ export const handleGenerateImage = callableHandler(
     const [result] = await runGenerations(deps, uid, {
       ids: [generationIdFor(uid, data.requestId)],
       models: (catalog) => [requireImageModel(catalog, data.model, data)],
-      intake: (models) => loadReferences(data.references, models, pipelineOptions().intake),
-      generation: (model) => ({
-        kind: 'image',
-        model: model.id,
-        provider: model.provider,
-        prompt: data.prompt,
-        settings: imageSettings(data, data.count, seedFor(model, data.seed)),
-        cost: imageCost(model, data.resolution, data.count),
-        requestId: data.requestId,
-        searchTokens: searchTokens(data.prompt, model.id),
-      }),
-      run: ({ model, doc }, references) =>
-        callImageModel(deps, model, imageInput(doc, data.prompt, references.get(model.id)!)),
+      ...imageSteps(deps, data, { count: data.count, seed: data.seed }),
     });
     return result!;
   },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createFalAdapter } from './fal.js';
 import type { ProviderAdapter } from './types.js';
@@ -107,10 +107,7 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
   it('FLUX.2 edit with roles: the prompt names "Image 1"… in image_urls order; the seed goes along', async () => {
     await adapter.generate!(model('flux-2'), {
       prompt: 'a fox on a rooftop',
-      references: [
-        { ...source, role: 'style' },
-        { ...source, role: 'subject' },
-      ],
+      references: withRoles(source, ['style', 'subject']),
       aspectRatio: '1:1',
       resolution: '1k',
       count: 1,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createGoogleAdapter } from './google.js';
 import type { ProviderAdapter } from './types.js';
@@ -101,12 +101,7 @@ describe('Google adapter through @google/genai against a local fake', () => {
   it('roles: each image follows a text part naming its role (interleaved), the prompt last', async () => {
     await adapter.generate!(model('gemini-image'), {
       prompt: 'a fox on a rooftop',
-      references: [
-        { ...source, role: 'subject' },
-        { ...source, role: 'scene' },
-        { ...source, role: 'style' },
-        source,
-      ],
+      references: withRoles(source, ['subject', 'scene', 'style', undefined]),
       aspectRatio: '1:1',
       resolution: '1k',
       count: 1,

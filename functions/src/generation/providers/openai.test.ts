@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createOpenAiAdapter, gptImageSize } from './openai.js';
 import type { ProviderAdapter } from './types.js';
@@ -129,11 +129,7 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
   it('images.edit with roles: every image sent, the roles spelled out in the prompt, no seed', async () => {
     await adapter.generate!(model('gpt-image'), {
       prompt: 'a fox on a rooftop',
-      references: [
-        { ...source, role: 'subject' },
-        { ...source, role: 'scene' },
-        { ...source, role: 'style' },
-      ],
+      references: withRoles(source, ['subject', 'scene', 'style']),
       aspectRatio: '1:1',
       resolution: '1k',
       count: 1,

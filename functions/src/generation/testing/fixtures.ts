@@ -5,7 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { paths, type AspectRatio, type ModelInfo, type Resolution } from '@mimicit/shared';
+import {
+  paths,
+  type AspectRatio,
+  type ModelInfo,
+  type ReferenceRole,
+  type Resolution,
+} from '@mimicit/shared';
 import { applyCreditChange } from '../../credits/ledger.js';
 import type { Deps } from '../../lib/deps.js';
 import { pixelSize } from '../providers/sizes.js';
@@ -47,6 +53,11 @@ export function sizedJpeg(aspectRatio: AspectRatio = '1:1', resolution: Resoluti
 export async function providerImages(_model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
   const bytes = await sizedJpeg(input.aspectRatio, input.resolution);
   return Array.from({ length: input.count }, () => ({ bytes }));
+}
+
+/** The same normalised image as several references, one per role (`undefined`: a plain one). */
+export function withRoles<T extends object>(image: T, roles: readonly (ReferenceRole | undefined)[]) {
+  return roles.map((role) => (role ? { ...image, role } : image));
 }
 
 export const dataUrl = (bytes: Buffer, type = 'image/jpeg') =>
