@@ -27,10 +27,9 @@ import { getProviderAdapter } from './providers/registry.js';
 import { providerErrors, type DescribeInput, type ImageInput } from './providers/types.js';
 import { checkRateLimit, countedIfRefused } from './rate-limit.js';
 
-/** One generation of a request: its model, its place in the request and its pending document. */
+/** One generation of a request: its model and its pending document. */
 export interface Unit {
   model: CatalogModel;
-  index: number;
   /** The document as reserved: what the provider call must honour (settings, seed). */
   doc: GenerationDoc;
 }
@@ -47,8 +46,8 @@ export interface GenerationPlan<Prepared> {
   models(catalog: readonly CatalogModel[]): CatalogModel[];
   /** Loads and normalises the request's images. Runs before any credit is reserved. */
   intake(models: readonly CatalogModel[]): Promise<Prepared>;
-  /** The pending document of generation `index`. */
-  generation(model: CatalogModel, index: number, prepared: Prepared): NewGeneration;
+  /** The pending document of the generation for `model`. */
+  generation(model: CatalogModel, prepared: Prepared): NewGeneration;
   /** The provider call of one reserved generation. */
   run(unit: Unit, prepared: Prepared): Promise<JobOutput>;
 }
@@ -79,12 +78,12 @@ export async function runGenerations<Prepared>(
   const reservations = await reserve(
     deps,
     uid,
-    models.map((model, i) => ({ id: plan.ids[i]!, gen: plan.generation(model, i, prepared) })),
+    models.map((model, i) => ({ id: plan.ids[i]!, gen: plan.generation(model, prepared) })),
   );
   return Promise.all(
-    reservations.map((r, index) =>
+    reservations.map((r, i) =>
       r.created
-        ? runReserved(deps, uid, r, () => plan.run({ model: models[index]!, index, doc: r.doc }, prepared))
+        ? runReserved(deps, uid, r, () => plan.run({ model: models[i]!, doc: r.doc }, prepared))
         : resultOf(r.id, r.doc, true),
     ),
   );
