@@ -8,6 +8,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'functions/lib/**',
+      'functions/lib-local/**',
+      '.mimicit/**',
       'web/dist/**',
       'extension/dist/**',
       'bench/results.json',

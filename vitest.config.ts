@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'packages/shared/src/**/*.test.ts',
+            'packages/client-data/src/**/*.test.ts',
             'functions/src/**/*.test.ts',
             'tests/offline/**/*.test.ts',
           ],
@@ -43,6 +44,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // `npm run dev` itself: on the dev ports, so scripts/test.mjs runs it after the offline
+        // tier (whose emulators use some of them), never beside it.
+        test: {
+          name: 'dev',
+          environment: 'node',
+          include: ['tests/dev/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
         },
       },
       {

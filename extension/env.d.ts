@@ -8,6 +8,10 @@ interface ImportMetaEnv {
   readonly VITE_FIREBASE_STORAGE_BUCKET?: string;
   readonly VITE_USE_EMULATORS?: string;
   readonly VITE_APP_ORIGIN?: string;
+  /** "local" for local mode (never honoured in a production build). */
+  readonly VITE_BACKEND?: string;
+  /** The local backend's origin in local mode (default http://127.0.0.1:5001). */
+  readonly VITE_LOCAL_BACKEND_URL?: string;
 }
 interface ImportMeta {
   readonly env: ImportMetaEnv;

@@ -2,7 +2,13 @@ import { defineManifest } from '@crxjs/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from 'vite';
 import pkg from './package.json' with { type: 'json' };
-import { apiHostPermissions, appOrigins, originMatchPatterns, usesEmulators } from './src/lib/origins.ts';
+import {
+  apiHostPermissions,
+  appOrigins,
+  originMatchPatterns,
+  usesEmulators,
+  usesLocalBackend,
+} from './src/lib/origins.ts';
 
 /**
  * The MV3 manifest. Permissions are exactly what the product promises; hosts are the app's own
@@ -20,7 +26,10 @@ export default defineManifest((env) => {
     version: pkg.version,
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     permissions: ['storage', 'activeTab', 'contextMenus', 'sidePanel'],
-    host_permissions: apiHostPermissions(projectId, usesEmulators(env.mode, vars.VITE_USE_EMULATORS)),
+    host_permissions: apiHostPermissions(
+      projectId,
+      usesEmulators(env.mode, vars.VITE_USE_EMULATORS) || usesLocalBackend(env.mode, vars.VITE_BACKEND),
+    ),
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     side_panel: { default_path: 'src/sidepanel/index.html' },
     action: {

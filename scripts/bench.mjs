@@ -64,6 +64,8 @@ if (!sizesOnly) {
       listing: await section('extension image listing in Chromium', listingBench),
     };
   }
+  const { localModeBench } = await import('../bench/local-mode.mjs');
+  report.localMode = await section('local mode: npm run dev start, describe click → prompt', localModeBench);
   const { generationBench } = await import('../bench/generation.bench.mjs');
   report.generation = await section('generation pipeline', () => generationBench());
   if (existsSync(join(ROOT, 'bench', 'firestore-cost.bench.ts'))) {
@@ -89,6 +91,13 @@ if (!sizesOnly) {
     failures.push(`listing ${listing.images} images took ${listing.medianMs} ms > ${listing.budgetMs} ms`);
   for (const f of report.functions?.perFunction ?? []) {
     if (!f.pass) failures.push(`${f.name} cold load ${f.coldLoadMs} ms > ${report.functions.budgetMs} ms`);
+  }
+  const local = report.localMode;
+  if (local && !local.error) {
+    if (!local.devPass)
+      failures.push(`npm run dev answered after ${local.devReadyS} s > ${local.devBudgetS} s`);
+    if (!local.describe.pass)
+      failures.push(`describe click → prompt p50 ${local.describe.p50Ms} ms > ${local.describe.budgetMs} ms`);
   }
   const writes = report.firestore?.writesPerGeneration;
   if (typeof writes === 'number' && writes > 4)
@@ -152,6 +161,13 @@ function renderMarkdown(r) {
     for (const f of r.functions.perFunction)
       lines.push(`| ${f.name} | ${f.coldLoadMs} | ${f.firstUseSdkMs} | ${f.sdks.join(', ') || '—'} |`);
     lines.push('');
+  }
+  if (r.localMode && !r.localMode.error) {
+    const l = r.localMode;
+    lines.push(
+      `Local mode: \`npm run dev\` answers on every URL it prints ${l.devReadyS} s after start (budget ${l.devBudgetS} s: ${l.devPass ? 'pass' : 'FAIL'}). Describe with the local preview model, click → prompt shown in the page: p50 ${l.describe.p50Ms} ms, p90 ${l.describe.p90Ms} ms over ${l.describe.runs} runs (budget p50 ${l.describe.budgetMs} ms: ${l.describe.pass ? 'pass' : 'FAIL'}).`,
+      '',
+    );
   }
   if (r.generation && !r.generation.error) lines.push(`Generation: ${describe(r.generation)}.`, '');
   if (r.firestore && !r.firestore.error) {

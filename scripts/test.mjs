@@ -74,6 +74,7 @@ run('lint', bin('eslint'), ['.', '--max-warnings=0']);
 run('typecheck', 'npm', ['run', 'typecheck']);
 run('build (shared, functions, web, extension)', 'npm', ['run', 'build']);
 vitest('offline tier', ['--project', 'offline:*'], 'offline');
+vitest('npm run dev in local mode', ['--project', 'dev'], 'dev');
 
 if (!args.has('--offline-only')) {
   const blocker = emulatorTierBlocker();

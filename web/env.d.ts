@@ -9,6 +9,10 @@ interface ImportMetaEnv {
   /** "true" to talk to the local Emulator Suite (default in dev). */
   readonly VITE_USE_EMULATORS?: string;
   readonly VITE_EXTENSION_IDS?: string;
+  /** "local" for local mode (never honoured in a production build; README "Local mode"). */
+  readonly VITE_BACKEND?: string;
+  /** The local backend's origin in local mode (default http://127.0.0.1:5001). */
+  readonly VITE_LOCAL_BACKEND_URL?: string;
 }
 interface ImportMeta {
   readonly env: ImportMetaEnv;

@@ -1,12 +1,14 @@
 // @vitest-environment node
 // The production bundle: no remotely loaded code (the Chrome Web Store rejects it), exactly the
-// promised permissions, app-only hosts and origins, and the content script within its budget.
+// promised permissions, app-only hosts and origins, the content script within its budget, and
+// no local mode (built with the local-mode variables set, to prove they are ignored).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_API } from '@mimicit/client-data/wire';
 
 const EXTENSION_DIR = join(import.meta.dirname, '..');
 const outDir = mkdtempSync(join(tmpdir(), 'mimicit-ext-'));
@@ -20,7 +22,13 @@ function files(dir: string): string[] {
 }
 
 beforeAll(() => {
-  const env: NodeJS.ProcessEnv = { ...process.env, VITE_APP_ORIGIN: 'https://app.example.com' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    VITE_APP_ORIGIN: 'https://app.example.com',
+    // Local mode asked for: a production build must ignore it (checked below).
+    VITE_BACKEND: 'local',
+    VITE_LOCAL_BACKEND_URL: 'http://127.0.0.1:5001',
+  };
   delete env.VITE_USE_EMULATORS;
   const r = spawnSync('npx', ['vite', 'build', '--mode', 'production', '--outDir', outDir, '--emptyOutDir'], {
     cwd: EXTENSION_DIR,
@@ -57,6 +65,12 @@ describe('production extension bundle', () => {
     expect(manifest.content_security_policy?.extension_pages).toMatch(/^script-src 'self';/);
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');
+  });
+
+  it('contains no local mode: no local adapter, no localhost host permission', () => {
+    const js = files(outDir).filter((f) => f.endsWith('.js'));
+    expect(js.filter((f) => readFileSync(f, 'utf8').includes(LOCAL_API.doc))).toEqual([]);
+    expect(manifest.host_permissions ?? []).not.toContain('http://127.0.0.1/*');
   });
 
   it('ships no test hooks and en/ja locales', () => {

@@ -90,12 +90,17 @@ export async function startEmulators({ only, timeoutMs = 120_000, logFile, env =
   const fd = openSync(log, 'w');
   const args = ['emulators:start', '--only', only, '--project', PROJECT_ID];
   if (!uiFilesPresent()) args.push('--config', configWithoutUi());
+  // A private temp folder for firebase-tools' hub locator: other emulator runs on this machine
+  // (other checkouts, other network namespaces) share /tmp and would otherwise clobber it.
+  const tmp = join(ROOT, 'artifacts', 'emulators-tmp');
+  mkdirSync(tmp, { recursive: true });
   const child = spawn(FIREBASE_BIN, args, {
     cwd: ROOT,
     stdio: ['ignore', fd, fd],
     detached: true,
     env: {
       ...process.env,
+      TMPDIR: tmp,
       NO_UPDATE_NOTIFIER: '1',
       // Without a Firestore emulator, functions use the in-memory store (emulator only).
       ...(only.includes('firestore') ? {} : { MIMICIT_STORE: 'memory' }),

@@ -1,19 +1,23 @@
 /// <reference lib="dom" />
 // The thin Foundation slice in a real browser: the web page and the extension side panel both
-// call getCatalog through the emulators.
+// call getCatalog through the unchanged Firebase SDK (web) and callable protocol (extension), here
+// served by the local backend.
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, launchWithExtension, screenshotPath } from '../harness/browser';
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { signInThroughPopup } from './web-sign-in';
 
 describe('getCatalog from the web page and the side panel', () => {
+  let backend: TestBackend;
   let server: Server;
   let browser: Browser;
   let ext: { context: BrowserContext; extensionId: string };
 
   beforeAll(async () => {
+    backend = await startTestBackend('foundation');
     server = await serveWeb();
     browser = await launchBrowser();
     ext = await launchWithExtension(EXTENSION_E2E_DIR);
@@ -22,6 +26,7 @@ describe('getCatalog from the web page and the side panel', () => {
     await ext?.context.close();
     await browser?.close();
     await new Promise((r) => server?.close(r));
+    await backend?.stop();
   });
 
   it('the extension loads with exactly the permissions the product promises', async () => {

@@ -23,3 +23,12 @@ export async function signInThroughPopup(
   await popup.click('#sign-in');
   await popup.waitForEvent('close', { timeout: 30_000 });
 }
+
+/** Signs in again with an account the Auth emulator already has (its popup lists them). */
+export async function signInAgainThroughPopup(page: Page, trigger: string, email: string): Promise<void> {
+  await fakeGoogleScripts(page.context());
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(trigger)]);
+  await popup.waitForLoadState('domcontentloaded');
+  await popup.locator('.js-reuse-account', { hasText: email }).click({ timeout: 30_000 });
+  await popup.waitForEvent('close', { timeout: 30_000 });
+}

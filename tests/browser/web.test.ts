@@ -1,10 +1,12 @@
-// The built web dashboard in headless Chromium against the Auth + Functions emulators (no
-// Firestore here: data views must settle on a clean error or empty state, never hang).
+// The built web dashboard in headless Chromium against local mode (the Auth emulator and the
+// local backend): every page in both languages, guards, cookies, errors and the phone layout.
+// The whole journey through the product is journey-web.test.ts.
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../harness/browser';
 import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
+import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { signInThroughPopup } from './web-sign-in';
 import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 
@@ -24,8 +26,9 @@ const PAGES: { name: string; path: string; settled: string }[] = [
   { name: 'credits', path: '/credits', settled: '[data-test=packs] li' },
   {
     name: 'checkout-success',
+    // A session nobody paid: the page waits for its credits (the journey pays a real one).
     path: '/credits/success?session_id=cs_test_123',
-    settled: '[data-test=checkout-error], [data-test=checkout-credited]',
+    settled: '[data-test=checkout-error], [data-test=checkout-credited], [role=status]',
   },
   { name: 'checkout-cancel', path: '/credits/cancel', settled: '[data-test=cancel-body]' },
   { name: 'profile', path: '/profile', settled: '[data-test=account], [data-test=state-error]' },
@@ -45,16 +48,19 @@ async function setLocale(page: Page, locale: 'en' | 'ja'): Promise<void> {
 }
 
 describe('web dashboard', () => {
+  let backend: TestBackend;
   let server: Server;
   let browser: Browser;
 
   beforeAll(async () => {
+    backend = await startTestBackend('web');
     server = await serveWeb();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
+    await backend?.stop();
   });
 
   describe('signed out', () => {
@@ -130,10 +136,13 @@ describe('web dashboard', () => {
       await page.screenshot({ path: screenshotPath('web-generate-insufficient-en'), fullPage: true });
     });
 
-    it('data views settle on an error or empty state without Firestore', async () => {
+    it('a new account sees an empty History and its signup grant in the ledger', async () => {
       await page.goto(`${WEB_ORIGIN}/history`);
-      await page.waitForSelector('[data-test=state-error], [data-test=state-empty]', { timeout: 40_000 });
+      await page.waitForSelector('[data-test=state-empty]');
       await expect(page.locator('[data-test=state-loading]').count()).resolves.toBe(0);
+      await page.goto(`${WEB_ORIGIN}/credits`);
+      await page.waitForSelector('[data-test=ledger-row]');
+      await expect(page.locator('[data-test=ledger-row]').count()).resolves.toBe(1);
     });
 
     it('profile shows the account, and deletion needs the typed confirmation', async () => {

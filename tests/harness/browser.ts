@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { ROOT } from '../../scripts/lib/emulators.mjs';
 
@@ -42,4 +42,29 @@ export async function launchWithExtension(
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/** The id of the first tab whose URL starts with `urlPrefix` (-1 when none), asked of the extension. */
+export async function tabIdOf(context: BrowserContext, urlPrefix: string): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async (prefix) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
+  }, urlPrefix);
+}
+
+/**
+ * Opens the side panel page for the tab showing `pageUrl`, as Chrome would beside it (a normal
+ * page here, `?tab=` telling it which tab to list).
+ */
+export async function openSidePanel(
+  ext: { context: BrowserContext; extensionId: string },
+  pageUrl: string,
+  height = 900,
+): Promise<{ panel: Page; tabId: number }> {
+  const tabId = await tabIdOf(ext.context, pageUrl);
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 400, height });
+  await panel.goto(`chrome-extension://${ext.extensionId}/src/sidepanel/index.html?tab=${tabId}`);
+  return { panel, tabId };
 }

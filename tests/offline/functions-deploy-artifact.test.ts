@@ -1,6 +1,7 @@
 // `firebase deploy` uploads functions/ alone and Cloud Build installs only what its package.json
 // lists. The built bundle must therefore import nothing else: no workspace package, no hoisted
-// dependency of another workspace.
+// dependency of another workspace. And local mode can never be deployed: none of its code is in
+// the bundle, and its own build folder is on firebase.json's ignore list.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -43,5 +44,23 @@ describe('the functions deploy artifact', () => {
     expect(imported.size).toBeGreaterThan(5);
     expect([...imported].filter((p) => !allowed.has(p)).sort()).toEqual([]);
     expect(Object.keys(pkg.dependencies).some((d) => d.startsWith('@mimicit/'))).toBe(false);
+  });
+
+  it('holds no local-mode code, and the local build folder is never uploaded', () => {
+    const bundle = jsFiles(LIB).map((f) => readFileSync(f, 'utf8'));
+    // Markers of functions/src/local and packages/client-data: the data API's paths, the
+    // emulator-only debug features the local entry point sets, the local test checkout.
+    for (const marker of ['/local/v1/', 'skipTokenVerification', 'price_local_', 'Test checkout']) {
+      expect(
+        bundle.filter((src) => src.includes(marker)),
+        marker,
+      ).toEqual([]);
+    }
+    const firebase = JSON.parse(readFileSync(join(FUNCTIONS, '..', 'firebase.json'), 'utf8')) as {
+      functions: { source: string; ignore: string[] }[];
+    };
+    expect(firebase.functions.map((f) => [f.source, f.ignore.includes('lib-local')])).toEqual([
+      ['functions', true],
+    ]);
   });
 });

@@ -1,9 +1,15 @@
 /** The callable protocol's wire format (no Firebase import, so it is unit-testable). */
 import type { ZodType } from 'zod';
 import { FUNCTIONS_REGION, errorReason, type ErrorReason } from '@mimicit/shared';
-import { usesEmulators } from './origins';
+import { localBackendOrigin, usesEmulators, usesLocalBackend } from './origins';
 
-const usingEmulators = usesEmulators(import.meta.env.MODE, import.meta.env.VITE_USE_EMULATORS);
+const env = import.meta.env;
+const localBackend = usesLocalBackend(env.MODE, env.VITE_BACKEND);
+const usingEmulators = localBackend || usesEmulators(env.MODE, env.VITE_USE_EMULATORS);
+/** The Functions emulator, or in local mode the local backend (same URL shape). */
+const emulatorOrigin = localBackend
+  ? localBackendOrigin(env.VITE_LOCAL_BACKEND_URL)
+  : 'http://127.0.0.1:5001';
 const projectId = import.meta.env.VITE_FIREBASE_PROJECT_ID || 'demo-mimicit';
 
 /** A callable failure with the same shape as the SDK's `HttpsError`: code, message, details. */
@@ -24,9 +30,14 @@ export class CallableError extends Error {
 }
 
 /** The endpoint of callable `name` (emulator or production). */
-export function callableUrl(name: string, emulators = usingEmulators, project = projectId): string {
+export function callableUrl(
+  name: string,
+  emulators = usingEmulators,
+  project = projectId,
+  origin = emulatorOrigin,
+): string {
   return emulators
-    ? `http://127.0.0.1:5001/${project}/${FUNCTIONS_REGION}/${name}`
+    ? `${origin}/${project}/${FUNCTIONS_REGION}/${name}`
     : `https://${FUNCTIONS_REGION}-${project}.cloudfunctions.net/${name}`;
 }
 

@@ -69,6 +69,19 @@ export function isAllowedOrigin(url: string | undefined, allowed: readonly strin
   }
 }
 
+/**
+ * Local mode (`VITE_BACKEND=local`): callables and data from the one local backend. Never in a
+ * production build, whatever the variables say.
+ */
+export function usesLocalBackend(mode: string, backend: string | undefined): boolean {
+  return mode !== 'production' && backend === 'local';
+}
+
+/** The local backend's origin (`VITE_LOCAL_BACKEND_URL`, default the Functions emulator's port). */
+export function localBackendOrigin(url: string | undefined): string {
+  return new URL(url || 'http://127.0.0.1:5001').origin;
+}
+
 /** Emulator wiring: forced by `VITE_USE_EMULATORS=true`, default on in development mode. */
 export function usesEmulators(mode: string, flag: string | undefined): boolean {
   return flag === 'true' || (mode === 'development' && flag !== 'false');

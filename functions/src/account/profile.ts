@@ -30,7 +30,8 @@ export function deletionState(user: UserDoc | undefined): { requestedAt: string;
 
 /**
  * Refuses accounts scheduled for deletion with `failed-precondition` /
- * `account-pending-deletion` (details carry `purgeAfter` so the client can offer to cancel).
+ * `account-pending-deletion` (details carry `purgeAfter` and `requestedAt` so the client can show
+ * the pending deletion and offer to cancel it).
  * Other features should call this before spending credits or creating data.
  */
 export function assertAccountActive(user: UserDoc | undefined): void {
@@ -40,7 +41,7 @@ export function assertAccountActive(user: UserDoc | undefined): void {
       'failed-precondition',
       'account-pending-deletion',
       `This account is scheduled for deletion on ${deletion.purgeAfter.slice(0, 10)}. Cancel the deletion in Profile to keep using it.`,
-      { purgeAfter: deletion.purgeAfter },
+      { purgeAfter: deletion.purgeAfter, requestedAt: deletion.requestedAt },
     );
   }
 }

@@ -27,9 +27,12 @@ export function setDeps(next: Partial<Deps>): void {
 }
 
 /**
- * On the Functions emulator without a Firestore emulator (machines without Java 21+), the test
- * harness and `npm run dev` set MIMICIT_STORE=memory so calls do not wait on a production
- * Firestore the demo project cannot reach. Never honoured outside the emulator.
+ * The callable test tier (tests/callable) runs the Functions emulator without a Firestore
+ * emulator on machines without Java 21+, and sets MIMICIT_STORE=memory so calls do not wait on a
+ * production Firestore the demo project cannot reach: each function worker then has its own
+ * in-memory store. Never honoured outside the emulator. (Local mode does not use this: its entry
+ * point, functions/src/local/main.ts, hands every function one shared persisted store through
+ * {@link setDeps}.)
  */
 function memoryMode(): boolean {
   return process.env.FUNCTIONS_EMULATOR === 'true' && process.env.MIMICIT_STORE === 'memory';

@@ -72,6 +72,7 @@ export const useProfileStore = defineStore('profile', () => {
     try {
       const { cancelAccountDeletion } = await import('../lib/data/api');
       auth.profile = (await cancelAccountDeletion()).profile;
+      auth.profileError = null;
     } catch (err) {
       deleteErrorKey.value = toErrorKey(err);
     }

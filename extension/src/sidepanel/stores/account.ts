@@ -11,9 +11,16 @@ import {
   signOut as fbSignOut,
   type User,
 } from 'firebase/auth/web-extension';
-import { doc, onSnapshot, type Unsubscribe } from 'firebase/firestore';
-import { CALLABLES, EXTENSION_CONNECT_PATH, ensureProfileResponseSchema, paths } from '@mimicit/shared';
-import { auth, db } from '../../lib/firebase';
+import type { Unsubscribe } from '@mimicit/client-data';
+import {
+  CALLABLES,
+  EXTENSION_CONNECT_PATH,
+  ensureProfileResponseSchema,
+  firestoreConverter,
+  paths,
+  userDocSchema,
+} from '@mimicit/shared';
+import { auth, dataPort } from '../../lib/firebase';
 import { callFunction } from '../../lib/api';
 import { SESSION_KEYS, sessionSchemas } from '../../lib/messaging';
 import { appOrigins } from '../../lib/origins';
@@ -21,6 +28,7 @@ import { locale, t } from '../../lib/i18n';
 
 /** The web app this build talks to (its own origin first in the allowed list). */
 export const WEB_APP_ORIGIN = appOrigins(import.meta.env.MODE, import.meta.env.VITE_APP_ORIGIN)[0]!;
+const users = firestoreConverter(userDocSchema);
 /** A custom token waiting longer than this is stale (the web app mints a fresh one per visit). */
 const TOKEN_MAX_AGE_MS = 5 * 60_000;
 
@@ -37,14 +45,23 @@ export const useAccountStore = defineStore('account', () => {
     stopCredits = null;
     credits.value = null;
     if (!uid) return;
-    stopCredits = onSnapshot(
-      doc(db, paths.user(uid)),
-      (snap) => {
-        const value: unknown = snap.get('credits');
-        if (typeof value === 'number') credits.value = value;
-      },
-      () => undefined, // Offline or not created yet: ensureProfile's answer stays on screen.
-    );
+    let stopped = false;
+    let unsubscribe: Unsubscribe | undefined;
+    stopCredits = () => {
+      stopped = true;
+      unsubscribe?.();
+    };
+    void dataPort().then((port) => {
+      if (stopped) return;
+      unsubscribe = port.watchDoc(
+        paths.user(uid),
+        users,
+        (doc) => {
+          if (doc) credits.value = doc.credits;
+        },
+        () => undefined, // Offline or not created yet: ensureProfile's answer stays on screen.
+      );
+    });
   }
 
   async function ensureProfile(): Promise<void> {

@@ -1,33 +1,25 @@
 /**
  * Describe / generate, the live status of the current job, and the recent results. Calls return
- * quickly (possibly still `pending`); the generation document is then followed with onSnapshot,
- * so a long model run never depends on one HTTP call.
+ * quickly (possibly still `pending`); the generation document is then followed live through the
+ * client data port, so a long model run never depends on one HTTP call.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import {
-  collection,
-  doc,
-  limit,
-  onSnapshot,
-  orderBy,
-  query,
-  updateDoc,
-  type DocumentData,
-  type Unsubscribe,
-} from 'firebase/firestore';
-import { getBlob, ref as storageRef } from 'firebase/storage';
+import type { Unsubscribe, WithId } from '@mimicit/client-data';
 import {
   CALLABLES,
   COLLECTIONS,
   describeImageResponseSchema,
+  firestoreConverter,
   generateImageResponseSchema,
+  generationDocSchema,
   paths,
   type AspectRatio,
+  type GenerationDoc,
   type GenerationResult,
   type Resolution,
 } from '@mimicit/shared';
-import { db, storage } from '../../lib/firebase';
+import { dataPort } from '../../lib/firebase';
 import { CallableError, callFunction } from '../../lib/api';
 import { errorMessage } from '../../lib/i18n';
 import type { PageImage } from '../../lib/page-image';
@@ -46,18 +38,19 @@ export interface ResultItem {
   failure?: string;
 }
 
-/** Reads the fields the panel shows, tolerating documents written by older servers. */
-export function toResultItem(id: string, data: DocumentData): ResultItem {
-  const images = Array.isArray(data.images) ? (data.images as { path?: unknown }[]) : [];
+const converter = firestoreConverter(generationDocSchema);
+
+/** The fields the panel shows of a (schema-validated) generation document. */
+export function toResultItem(doc: WithId<GenerationDoc>): ResultItem {
   return {
-    id,
-    kind: data.kind === 'image' ? 'image' : 'prompt',
-    status: ['pending', 'succeeded', 'failed'].includes(data.status) ? data.status : 'pending',
-    model: String(data.model ?? ''),
-    prompts: Array.isArray(data.resultPrompts) ? data.resultPrompts.map(String) : [],
-    imagePaths: images.map((i) => i.path).filter((p): p is string => typeof p === 'string'),
-    favorite: data.favorite === true,
-    failure: typeof data.failureReason === 'string' ? data.failureReason : undefined,
+    id: doc.id,
+    kind: doc.kind,
+    status: doc.status,
+    model: doc.model,
+    prompts: doc.resultPrompts ?? [],
+    imagePaths: (doc.images ?? []).map((i) => i.path),
+    favorite: doc.favorite,
+    failure: doc.failureReason,
   };
 }
 
@@ -90,18 +83,35 @@ export const useGenerationsStore = defineStore('generations', () => {
   let stopCurrent: Unsubscribe | null = null;
   let stopRecent: Unsubscribe | null = null;
 
+  /** Runs `subscribe` once the port is loaded; the returned stop works before that too. */
+  function live(subscribe: (port: Awaited<ReturnType<typeof dataPort>>) => Unsubscribe): Unsubscribe {
+    let stopped = false;
+    let unsubscribe: Unsubscribe | undefined;
+    void dataPort().then((port) => {
+      if (!stopped) unsubscribe = subscribe(port);
+    });
+    return () => {
+      stopped = true;
+      unsubscribe?.();
+    };
+  }
+
   function follow(id: string): void {
     stopCurrent?.();
-    if (!uid) return;
-    stopCurrent = onSnapshot(
-      doc(db, paths.generation(uid, id)),
-      (snap) => {
-        if (!snap.exists()) return;
-        current.value = toResultItem(id, snap.data());
-        if (current.value.kind === 'prompt' && current.value.prompts[0])
-          prompt.value = current.value.prompts[0];
-      },
-      () => undefined,
+    const owner = uid;
+    if (!owner) return;
+    stopCurrent = live((port) =>
+      port.watchDoc(
+        paths.generation(owner, id),
+        converter,
+        (doc) => {
+          if (!doc) return;
+          current.value = toResultItem(doc);
+          if (current.value.kind === 'prompt' && current.value.prompts[0])
+            prompt.value = current.value.prompts[0];
+        },
+        () => undefined,
+      ),
     );
   }
 
@@ -176,14 +186,17 @@ export const useGenerationsStore = defineStore('generations', () => {
   function start(forUid: string): void {
     stop();
     uid = forUid;
-    stopRecent = onSnapshot(
-      query(
-        collection(db, COLLECTIONS.users, forUid, COLLECTIONS.generations),
-        orderBy('createdAt', 'desc'),
-        limit(6),
+    stopRecent = live((port) =>
+      port.watchQuery(
+        {
+          collection: `${paths.user(forUid)}/${COLLECTIONS.generations}`,
+          orderBy: ['createdAt', 'desc'],
+          limit: 6,
+        },
+        converter,
+        (docs) => (recent.value = docs.map(toResultItem)),
+        () => undefined,
       ),
-      (snap) => (recent.value = snap.docs.map((d) => toResultItem(d.id, d.data()))),
-      () => undefined,
     );
   }
 
@@ -202,11 +215,11 @@ export const useGenerationsStore = defineStore('generations', () => {
 
   async function toggleFavorite(item: ResultItem): Promise<void> {
     if (!uid) return;
-    await updateDoc(doc(db, paths.generation(uid, item.id)), { favorite: !item.favorite });
+    await (await dataPort()).update(paths.generation(uid, item.id), { favorite: !item.favorite });
   }
 
   async function download(path: string): Promise<void> {
-    const url = URL.createObjectURL(await getBlob(storageRef(storage, path)));
+    const url = URL.createObjectURL(await (await dataPort()).readBlob(path));
     const a = document.createElement('a');
     a.href = url;
     a.download = path.split('/').pop() ?? 'mimicit.png';

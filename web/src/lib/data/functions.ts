@@ -5,7 +5,7 @@
 import type * as FunctionsSdk from 'firebase/functions';
 import type { Functions, HttpsCallableOptions } from 'firebase/functions';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
-import { app, EMULATOR_HOST, usingEmulators } from '../firebase';
+import { app, FUNCTIONS_EMULATOR, usingEmulators } from '../firebase';
 
 type FunctionsModule = typeof FunctionsSdk;
 let loaded: Promise<{ mod: FunctionsModule; functions: Functions }> | undefined;
@@ -13,7 +13,9 @@ let loaded: Promise<{ mod: FunctionsModule; functions: Functions }> | undefined;
 function load() {
   loaded ??= import('firebase/functions').then((mod) => {
     const functions = mod.getFunctions(app, FUNCTIONS_REGION);
-    if (usingEmulators) mod.connectFunctionsEmulator(functions, EMULATOR_HOST, 5001);
+    // The Functions emulator, or in local mode the local backend (same URL shape).
+    if (usingEmulators)
+      mod.connectFunctionsEmulator(functions, FUNCTIONS_EMULATOR.hostname, Number(FUNCTIONS_EMULATOR.port));
     return { mod, functions };
   });
   return loaded;

@@ -1,5 +1,5 @@
 /** `users/{uid}/generations`: History pages, one item, live status, and the favorite flag. */
-import type { QueryConstraint } from 'firebase/firestore';
+import type { ClientQuery } from '@mimicit/client-data';
 import {
   COLLECTIONS,
   firestoreConverter,
@@ -7,8 +7,8 @@ import {
   paths,
   type GenerationDoc,
 } from '@mimicit/shared';
-import { withTimeout } from './timeout';
-import { loadFirestore, webConverter, PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
+import { PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
+import { dataPort } from './port';
 
 export type GenerationItem = WithId<GenerationDoc>;
 
@@ -20,7 +20,7 @@ export interface GenerationFilter {
   model?: string;
 }
 
-const converter = webConverter(firestoreConverter(generationDocSchema));
+const converter = firestoreConverter(generationDocSchema);
 
 /** Newest first, `PAGE_SIZE` at a time, after `cursor` (from the previous page). */
 export async function fetchGenerationsPage(
@@ -28,28 +28,22 @@ export async function fetchGenerationsPage(
   filter: GenerationFilter,
   cursor?: unknown,
 ): Promise<Page<GenerationItem>> {
-  const { fs, db } = await loadFirestore();
-  const constraints: QueryConstraint[] = [];
-  if (filter.favoritesOnly) constraints.push(fs.where('favorite', '==', true));
-  if (filter.word) constraints.push(fs.where('searchTokens', 'array-contains', filter.word.toLowerCase()));
-  if (filter.model) constraints.push(fs.where('model', '==', filter.model));
-  constraints.push(fs.orderBy('createdAt', 'desc'));
-  if (cursor) constraints.push(fs.startAfter(cursor));
-  constraints.push(fs.limit(PAGE_SIZE));
-  const col = fs.collection(db, paths.user(uid), COLLECTIONS.generations).withConverter(converter);
-  // From the server only: an unreachable backend must be an error, not an empty cache.
-  const snap = await withTimeout(fs.getDocsFromServer(fs.query(col, ...constraints)));
-  const items = snap.docs.map((d) => ({ ...d.data(), id: d.id }));
-  const last = snap.docs[snap.docs.length - 1];
-  return { items, cursor: snap.docs.length === PAGE_SIZE ? last : null };
+  const where: NonNullable<ClientQuery['where']>[number][] = [];
+  if (filter.favoritesOnly) where.push(['favorite', '==', true]);
+  if (filter.word) where.push(['searchTokens', 'array-contains', filter.word.toLowerCase()]);
+  if (filter.model) where.push(['model', '==', filter.model]);
+  const query: ClientQuery = {
+    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+    where,
+    orderBy: ['createdAt', 'desc'],
+    limit: PAGE_SIZE,
+  };
+  return (await dataPort()).queryPage(query, converter, cursor || undefined);
 }
 
 /** One generation, or null when it does not exist. */
 export async function fetchGeneration(uid: string, id: string): Promise<GenerationItem | null> {
-  const { fs, db } = await loadFirestore();
-  const ref = fs.doc(db, paths.generation(uid, id)).withConverter(converter);
-  const snap = await withTimeout(fs.getDocFromServer(ref));
-  return snap.exists() ? { ...snap.data(), id: snap.id } : null;
+  return (await dataPort()).getDoc(paths.generation(uid, id), converter);
 }
 
 /** Follows one generation's live status while the provider works. */
@@ -65,6 +59,5 @@ export function watchGeneration(
 
 /** The one field of a generation the owner may change. */
 export async function setFavorite(uid: string, id: string, favorite: boolean): Promise<void> {
-  const { fs, db } = await loadFirestore();
-  await withTimeout(fs.updateDoc(fs.doc(db, paths.generation(uid, id)), { favorite }));
+  await (await dataPort()).update(paths.generation(uid, id), { favorite });
 }

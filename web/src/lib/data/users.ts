@@ -7,9 +7,10 @@ import {
   type UserDoc,
   type UserSettings,
 } from '@mimicit/shared';
-import { loadFirestore, webConverter, watchDocument } from './firestore';
+import { watchDocument } from './firestore';
+import { dataPort } from './port';
 
-const converter = webConverter(firestoreConverter(userDocSchema));
+const converter = firestoreConverter(userDocSchema);
 
 /**
  * Follows the user document. `onError` gets `unavailable` when the server cannot be reached
@@ -29,12 +30,10 @@ function withoutId({ id: _id, ...doc }: UserDoc & { id: string }): UserDoc {
 
 /** Saves the UI language on the user document (a client-writable field). */
 export async function saveUserLocale(uid: string, locale: Locale): Promise<void> {
-  const { fs, db } = await loadFirestore();
-  await fs.updateDoc(fs.doc(db, paths.user(uid)), { locale });
+  await (await dataPort()).update(paths.user(uid), { locale });
 }
 
 /** Saves the client settings (a client-writable field). */
 export async function saveUserSettings(uid: string, settings: UserSettings): Promise<void> {
-  const { fs, db } = await loadFirestore();
-  await fs.updateDoc(fs.doc(db, paths.user(uid)), { settings });
+  await (await dataPort()).update(paths.user(uid), { settings });
 }

@@ -1,4 +1,8 @@
+// The Firebase adapter's own logic, with the SDK module replaced at its boundary: how it reads
+// snapshots (an empty offline cache is "unavailable", never "missing"). The adapter against the
+// real Emulator Suite is `firebase.emu.test.ts`.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FirebaseApp } from 'firebase/app';
 
 type Listener = (snap: unknown) => void;
 const listeners: Listener[] = [];
@@ -14,7 +18,8 @@ vi.mock('firebase/firestore', () => ({
   },
 }));
 
-const { watchDocument, webConverter } = await import('./firestore');
+const { createFirebaseDataPort } = await import('./port.js');
+const converter = { toFirestore: (m: object) => ({ ...m }), fromFirestore: () => ({}) };
 
 const snap = (exists: boolean, fromCache: boolean, data: object = {}) => ({
   id: 'doc1',
@@ -23,7 +28,7 @@ const snap = (exists: boolean, fromCache: boolean, data: object = {}) => ({
   metadata: { fromCache },
 });
 
-describe('watchDocument', () => {
+describe('Firebase adapter: watchDoc', () => {
   beforeEach(() => {
     listeners.length = 0;
     unsubscribe.mockClear();
@@ -32,7 +37,8 @@ describe('watchDocument', () => {
   async function watch() {
     const onData = vi.fn();
     const onError = vi.fn();
-    const stop = watchDocument('users/u1', webConverter({} as never), onData, onError);
+    const port = createFirebaseDataPort({ app: {} as FirebaseApp });
+    const stop = port.watchDoc('users/u1', converter, onData, onError);
     await vi.waitFor(() => expect(listeners).toHaveLength(1));
     return { onData, onError, stop, emit: listeners[0]! };
   }

@@ -1,0 +1,21 @@
+export const LOCAL_ENTRY: string;
+export const DEV_LOCAL_PORT: number;
+export const E2E_LOCAL_PORT: number;
+export const DEV_DATA_DIR: string;
+export function buildLocalBackend(): void;
+export function waitForHttp(
+  url: string,
+  options?: { timeoutMs?: number; isDead?: () => boolean },
+): Promise<void>;
+export interface RunningBackend {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+export function startLocalBackend(options: {
+  port: number;
+  dataDir: string;
+  timers?: boolean;
+  logFile?: string;
+  authHost?: string;
+}): Promise<RunningBackend>;

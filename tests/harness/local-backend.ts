@@ -1,0 +1,55 @@
+// The local backend for a browser test file: the real process (functions/lib-local), on the e2e
+// port, over a fresh data folder; restartable mid-test, with its scheduled jobs on demand.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { E2E_LOCAL_PORT, startLocalBackend, type RunningBackend } from '../../scripts/lib/local-backend.mjs';
+import { ROOT } from '../../scripts/lib/emulators.mjs';
+import { FileStore } from '../../functions/src/local/store/file-store';
+import type { MemoryStore } from '../../functions/src/lib/store/memory-store';
+
+export interface TestBackend {
+  readonly url: string;
+  /** The backend's data folder (store journal, blob files). */
+  readonly dataDir: string;
+  /** Its log (stdout and stderr, across restarts). */
+  readonly logFile: string;
+  /** Whether the blob store holds an object at `path` (read from its folder). */
+  hasObject(path: string): boolean;
+  /** What the store holds right now, read from its folder as a restart would. */
+  readStore(): Promise<MemoryStore>;
+  /** Stops the process and starts a new one on the same data folder. */
+  restart(): Promise<void>;
+  /** Runs a scheduled function now (`sweepStuckGenerations`, `purgeExpiredData`). */
+  runJob(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestBackend(name: string): Promise<TestBackend> {
+  const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
+  const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  writeFileSync(logFile, '');
+  let running: RunningBackend = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+  return {
+    get url() {
+      return running.url;
+    },
+    dataDir,
+    logFile,
+    hasObject: (path) => existsSync(join(dataDir, 'blobs', 'objects', encodeURIComponent(path))),
+    readStore: () => FileStore.read(join(dataDir, 'store')),
+    async restart() {
+      await running.stop();
+      running = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+    },
+    async runJob(job) {
+      const res = await fetch(`${running.url}/local/v1/jobs/${job}`, { method: 'POST' });
+      if (!res.ok) throw new Error(`${job}: HTTP ${res.status} ${await res.text()}`);
+    },
+    async stop() {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
