@@ -32,6 +32,9 @@ export const ERROR_REASONS = [
   'account-deleted',
   'session-revoked',
   'extension-not-allowed',
+  // Remix from any page (issue 18).
+  'too-many-references',
+  'provider-wrong-size',
   // Reasons for refusals that had none, so clients can explain them (issue 19).
   'server-error',
   'price-not-configured',

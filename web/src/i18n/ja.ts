@@ -104,8 +104,8 @@ const ja: Messages = {
     promptLabel: 'プロンプト',
     promptHint: '生成する前にプロンプトを編集できます。{max} 文字まで。',
     promptVariant: 'バリエーション {n}',
-    useReference: '元の画像を参考画像として使う',
-    referenceUnsupported: 'このモデルは参考画像を使えません。',
+    useReference: '元の画像を参照画像として使う',
+    referenceUnsupported: 'このモデルは参照画像を使えません。',
     aspectLabel: 'アスペクト比',
     resolutionLabel: '解像度',
     countLabel: '枚数',
@@ -338,6 +338,11 @@ const ja: Messages = {
       'payment-provider-unavailable':
         '決済サービスで購入手続きを開始できませんでした。少し待ってからお試しください。',
       'generation-still-running': 'まだ生成中です。完了してから削除してください。',
+      // Remix from any page (issue 18).
+      'too-many-references':
+        'このモデルが使える参照画像の数を超えています。いくつか外すか、別のモデルを選んでください。',
+      'provider-wrong-size':
+        'モデルが指定と異なるサイズまたは縦横比の画像を返しました。クレジットは返却されました。もう一度お試しください。',
     },
   },
   footer: {
