@@ -25,12 +25,16 @@ export interface TestBackend {
   stop(): Promise<void>;
 }
 
-export async function startTestBackend(name: string): Promise<TestBackend> {
+export async function startTestBackend(
+  name: string,
+  { appCheck = 'off' }: { appCheck?: 'off' | 'enforce' } = {},
+): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
   const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
   mkdirSync(dirname(logFile), { recursive: true });
   writeFileSync(logFile, '');
-  let running: RunningBackend = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck });
+  let running: RunningBackend = await start();
   return {
     get url() {
       return running.url;
@@ -41,7 +45,7 @@ export async function startTestBackend(name: string): Promise<TestBackend> {
     readStore: () => FileStore.read(join(dataDir, 'store')),
     async restart() {
       await running.stop();
-      running = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+      running = await start();
     },
     async runJob(job) {
       const res = await fetch(`${running.url}/local/v1/jobs/${job}`, { method: 'POST' });

@@ -32,6 +32,10 @@ export const ERROR_REASONS = [
   'account-deleted',
   'session-revoked',
   'extension-not-allowed',
+  // App Check (issue 16), kept together to ease merging.
+  'app-check-missing',
+  'app-check-invalid',
+  'app-check-replayed',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
