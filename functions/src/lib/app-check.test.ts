@@ -47,6 +47,9 @@ describe('assertAppCheck', () => {
     expect(attempt('consume', { app: replayed })).toThrow(
       expect.objectContaining({ reason: 'app-check-replayed' }),
     );
+    // What firebase-functions makes of a header that is not a JWT where it only decodes tokens.
+    const undecodable = { app: { appId: '', token: {} }, headers: { 'x-firebase-appcheck': 'junk' } };
+    expect(attempt('enforce', undecodable)).toThrow(expect.objectContaining({ reason: 'app-check-invalid' }));
   });
 
   it('lets through a verified token, a reused one where only enforced, and anything where open', () => {

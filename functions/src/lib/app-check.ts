@@ -44,8 +44,11 @@ export function assertAppCheck(
 ): void {
   if (policy === 'open' || !appCheckEnforced()) return;
   let reason: keyof typeof REFUSALS | undefined;
-  if (!request.app) reason = appCheckHeader(request) ? 'app-check-invalid' : 'app-check-missing';
-  else if (policy === 'consume' && request.app.alreadyConsumed === true) reason = 'app-check-replayed';
+  // A verified token always names its app (`sub`); where tokens are only decoded (emulators),
+  // firebase-functions turns anything that is not a JWT into an app without one.
+  const app = request.app?.appId ? request.app : undefined;
+  if (!app) reason = appCheckHeader(request) ? 'app-check-invalid' : 'app-check-missing';
+  else if (policy === 'consume' && app.alreadyConsumed === true) reason = 'app-check-replayed';
   if (!reason) return;
   logger.warn('appCheck.refused', { operation, uid, reason });
   throw domainError('unauthenticated', reason satisfies ErrorReason, REFUSALS[reason]);
