@@ -13,6 +13,10 @@ interface ImportMetaEnv {
   readonly VITE_BACKEND?: string;
   /** The local backend's origin in local mode (default http://127.0.0.1:5001). */
   readonly VITE_LOCAL_BACKEND_URL?: string;
+  /** The score-based reCAPTCHA Enterprise site key App Check attests with (production). */
+  readonly VITE_RECAPTCHA_ENTERPRISE_SITE_KEY?: string;
+  /** A registered App Check debug token (emulators and local mode; ignored in production builds). */
+  readonly VITE_APPCHECK_DEBUG_TOKEN?: string;
 }
 interface ImportMeta {
   readonly env: ImportMetaEnv;

@@ -311,7 +311,20 @@ const en = {
       'session-revoked': 'You were signed out on every device. Please sign in again.',
       'extension-not-allowed':
         'This is not the official Mimicit extension, so it cannot be signed in to your account.',
+      // App Check (issue 16).
+      'app-check-missing':
+        'Mimicit could not confirm that this request comes from its web app in a real browser. Reload the page and try again. If it keeps happening, allow reCAPTCHA (google.com) in your content blocker.',
+      'app-check-invalid':
+        'The browser check for this request failed or expired. Reload the page and try again.',
+      'app-check-replayed': 'This request was already sent once. Reload the page and try again.',
     },
+  },
+  // Signup grant and browser check notices (issue 16).
+  accountNotice: {
+    grantHeldTitle: 'Your free credits are waiting',
+    grantHeldBody:
+      'New accounts get free credits once their email address is verified, and Google has not confirmed yours yet. Verify it in your Google Account, then sign out and sign in again to receive them.',
+    setupFailedTitle: 'Your account could not be set up',
   },
   footer: {
     rights: 'Mimicit',
