@@ -15,9 +15,10 @@ interface ImportMetaEnv {
   readonly VITE_LOCAL_BACKEND_URL?: string;
   /** The score-based reCAPTCHA Enterprise site key App Check attests with (production). */
   readonly VITE_RECAPTCHA_ENTERPRISE_SITE_KEY?: string;
-  /** A registered App Check debug token (emulators and local mode; ignored in production builds). */
-  readonly VITE_APPCHECK_DEBUG_TOKEN?: string;
 }
+/** `APPCHECK_DEBUG_TOKEN` at build time; always empty in a production build (vite.config.ts). */
+declare const __APPCHECK_DEBUG_TOKEN__: string;
+
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }

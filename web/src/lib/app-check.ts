@@ -6,10 +6,10 @@
  *
  * - Production: reCAPTCHA Enterprise with the score-based site key `VITE_RECAPTCHA_ENTERPRISE_SITE_KEY`.
  * - Emulators and local mode: the debug provider. Each browser gets a random debug token (kept in
- *   IndexedDB, printed in the console) unless `VITE_APPCHECK_DEBUG_TOKEN` names a registered
- *   one; local backends and the Functions emulator decode tokens without asking Google, so none
- *   needs registering there. Vite folds `MODE`, so no production bundle contains this branch
- *   (or a debug token), whatever the build variables say.
+ *   IndexedDB, printed in the console) unless `APPCHECK_DEBUG_TOKEN` at build time names a
+ *   registered one; local backends and the Functions emulator decode tokens without asking
+ *   Google, so none needs registering there. Vite folds `MODE`, so no production bundle contains
+ *   this branch, and vite.config.ts never gives a production build a debug token.
  */
 import {
   CustomProvider,
@@ -18,8 +18,6 @@ import {
   type AppCheck,
 } from 'firebase/app-check';
 import { app, usingEmulators } from './firebase';
-
-const env = import.meta.env;
 
 let started: AppCheck | null | undefined;
 
@@ -30,7 +28,7 @@ export function startAppCheck(): AppCheck | null {
     // Read by the SDK in initializeAppCheck: debug mode exchanges this token instead of
     // attesting, and never calls the provider below.
     (self as { FIREBASE_APPCHECK_DEBUG_TOKEN?: string | boolean }).FIREBASE_APPCHECK_DEBUG_TOKEN =
-      env.VITE_APPCHECK_DEBUG_TOKEN || true;
+      __APPCHECK_DEBUG_TOKEN__ || true;
     started = initializeAppCheck(app, {
       provider: new CustomProvider({ getToken: () => Promise.reject(new Error('debug mode attests')) }),
       // Tokens are fetched when a call needs one: no background exchanges while developing.
@@ -38,7 +36,7 @@ export function startAppCheck(): AppCheck | null {
     });
     return started;
   }
-  const siteKey = env.VITE_RECAPTCHA_ENTERPRISE_SITE_KEY;
+  const siteKey = import.meta.env.VITE_RECAPTCHA_ENTERPRISE_SITE_KEY;
   if (!siteKey) {
     console.error('App Check has no reCAPTCHA Enterprise site key (VITE_RECAPTCHA_ENTERPRISE_SITE_KEY).');
     return (started = null);
