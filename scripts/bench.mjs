@@ -72,6 +72,8 @@ if (!sizesOnly) {
     const mod = await importTs('bench/firestore-cost.bench.ts');
     report.firestore = await section('Firestore cost', () => mod.firestoreCostBench());
   }
+  const history = await importTs('bench/history-bytes.bench.ts');
+  report.historyPage = await section('History page bytes', () => history.runHistoryBytesBench());
 }
 
 // Budgets.
@@ -103,6 +105,11 @@ if (!sizesOnly) {
   const writes = report.firestore?.writesPerGeneration;
   if (typeof writes === 'number' && writes > 4)
     failures.push(`${writes} Firestore writes per generation > 4`);
+  const page = report.historyPage;
+  if (page && !page.error && !page.pass)
+    failures.push(
+      `History page of ${page.items} draws ${mb(page.thumbnailsBytes)} MB > ${mb(page.budgetBytes)} MB`,
+    );
 }
 report.budgetFailures = failures;
 
@@ -180,7 +187,19 @@ function renderMarkdown(r) {
       '',
     );
   }
+  const page = r.historyPage;
+  if (page && !page.error) {
+    lines.push(
+      `History: one page of ${page.items} items draws ${mb(page.thumbnailsBytes)} MB of thumbnails (budget ${mb(page.budgetBytes)} MB: ${page.pass ? 'pass' : 'FAIL'}); before thumbnails the same page downloaded ${mb(page.fullImagesBytes)} MB of full images. Their ${page.items} documents add ${mb(page.documentsBytes)} MB either way (photo-like images of each model's real size and format, through the real pipeline).`,
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** Bytes as MB (2 decimals; 1 MB = 1024 × 1024 bytes, as the budget is stated). */
+function mb(bytes) {
+  return Math.round((bytes / 1024 / 1024) * 100) / 100;
 }
 
 /** `{ a: 1, b: { c: 2 } }` → `a 1, b.c 2`: compact and readable for nested bench numbers. */

@@ -41,6 +41,32 @@ describe('generation callables through the Auth + Functions emulators', () => {
     expect(errorReason(err)).toBe('insufficient-credits');
   });
 
+  it("references over the wire: the model's limit has its own reason; old and new fields together are refused", async () => {
+    client = createClient();
+    await client.signUp();
+    const five = Array.from({ length: 5 }, () => ({ source: { dataUrl: PNG_1X1 }, role: 'style' }));
+    const tooMany = await client
+      .call(CALLABLES.generateImage, {
+        requestId: rid(),
+        model: 'local-preview',
+        prompt: 'x',
+        references: five,
+      })
+      .catch((e: unknown) => e);
+    expect(tooMany).toMatchObject({ code: 'functions/invalid-argument' });
+    expect(errorReason(tooMany)).toBe('too-many-references');
+    const both = await client
+      .call(CALLABLES.generateImage, {
+        requestId: rid(),
+        model: 'local-preview',
+        prompt: 'x',
+        reference: { dataUrl: PNG_1X1 },
+        references: [{ source: { dataUrl: PNG_1X1 } }],
+      })
+      .catch((e: unknown) => e);
+    expect(both).toMatchObject({ code: 'functions/invalid-argument' });
+  });
+
   it('refuses signed-out callers with unauthenticated', async () => {
     client = createClient();
     await expect(

@@ -30,7 +30,13 @@ export function generationDoc() {
     status: 'succeeded',
     model: 'gpt-image',
     provider: 'openai',
-    settings: { aspectRatio: '1:1', resolution: '1k', count: 1 },
+    settings: {
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+      withReference: true,
+      referenceRoles: ['subject', 'plain'],
+    },
     prompt: 'a cat in a paper boat',
     images: [
       {
@@ -39,6 +45,13 @@ export function generationDoc() {
         width: 1024,
         height: 1024,
         bytes: 123_456,
+        thumbnail: {
+          path: storagePaths.generationThumbnail(OWNER_UID, 'gen-1'),
+          contentType: 'image/webp',
+          width: 320,
+          height: 320,
+          bytes: 9_876,
+        },
       },
     ],
     searchTokens: ['cat', 'paper', 'boat', 'gpt-image'],
@@ -134,6 +147,7 @@ export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> =
 /** Every seeded Cloud Storage object. */
 export const STORAGE_SEED: readonly string[] = [
   storagePaths.generationImage(OWNER_UID, 'gen-1', 'png'),
+  storagePaths.generationThumbnail(OWNER_UID, 'gen-1'),
   storagePaths.generationImage(OTHER_UID, 'gen-9', 'png'),
   storagePaths.exportFile(OWNER_UID, 'mimicit-export.json'),
   `${storagePaths.userPrefix(OWNER_UID)}avatar.png`,

@@ -159,6 +159,13 @@ export const STORAGE_TARGETS: readonly StorageTarget[] = [
     ownerMay: ['get'],
   },
   {
+    label: 'generated image thumbnail',
+    pathKeys: ['generationThumbnail'],
+    objectPath: storagePaths.generationThumbnail(OWNER_UID, 'gen-1'),
+    listPrefix: storagePaths.generationPrefix(OWNER_UID),
+    ownerMay: ['get'],
+  },
+  {
     label: 'data export',
     pathKeys: ['exportFile', 'exportPrefix'],
     objectPath: storagePaths.exportFile(OWNER_UID, 'mimicit-export.json'),

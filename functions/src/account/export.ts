@@ -1,7 +1,8 @@
 /**
  * Builds the caller's data export (format version 1, documented in docs/data-export.md):
- * profile, settings, ledger, payments, every generation with prompts, settings and a signed
- * link per image, and the access logs kept about them. Only documents of `uid` are read.
+ * profile, settings, ledger, payments, every generation with prompts, settings (seed and
+ * reference roles included) and a signed link per image (its thumbnail listed), and the access
+ * logs kept about them. Only documents of `uid` are read.
  */
 import {
   EXPORT_LINK_TTL_MS,
@@ -120,9 +121,14 @@ export async function buildExport(
       failureReason: g.failureReason ?? null,
       createdAt: g.createdAt.toISOString(),
       completedAt: iso(g.completedAt),
-      images: (g.images ?? []).map((img) => {
+      images: (g.images ?? []).map(({ thumbnail, ...img }) => {
         const url = signedUrls.get(img.path) ?? null;
-        return { ...img, url, urlExpiresAt: url ? linkExpiresAt.toISOString() : null };
+        return {
+          ...img,
+          url,
+          urlExpiresAt: url ? linkExpiresAt.toISOString() : null,
+          thumbnail: thumbnail ?? null,
+        };
       }),
     })),
     accessLogs: present(logs)

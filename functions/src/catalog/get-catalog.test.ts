@@ -6,7 +6,7 @@ import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
 import { setProviderRegistry } from '../generation/providers/registry.js';
-import { balance, giveCredits, jpeg } from '../generation/testing/fixtures.js';
+import { balance, giveCredits, providerImages } from '../generation/testing/fixtures.js';
 
 const catalog = async () => (await handleGetCatalog(fakeRequest({}, 'u1'))).models;
 const byId = async (id: string) => (await catalog()).find((m) => m.id === id);
@@ -58,11 +58,10 @@ describe('runtime catalog, end to end through getCatalog and a generation', () =
   beforeEach(async () => {
     deps = useMemoryDeps();
     seen = [];
-    const bytes = await jpeg(16, 16);
     setProviderRegistry(async () => ({
       generate: async (model, input) => {
         seen.push(model);
-        return Array.from({ length: input.count }, () => ({ bytes }));
+        return providerImages(model, input);
       },
     }));
     await giveCredits(deps, 'u1', 50);

@@ -1,6 +1,7 @@
 /**
- * `deleteGeneration`: removes one of the caller's generations and its image files. The path is
- * built from the caller's own uid, so nobody can reach another person's history.
+ * `deleteGeneration`: removes one of the caller's generations, its image files and their
+ * thumbnails. The path is built from the caller's own uid, so nobody can reach another person's
+ * history.
  */
 import {
   deleteGenerationRequestSchema,
@@ -11,6 +12,7 @@ import {
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { domainError } from '../lib/errors.js';
+import { filesOf } from './store-images.js';
 
 export const handleDeleteGeneration = callableHandler(
   'deleteGeneration',
@@ -27,14 +29,15 @@ export const handleDeleteGeneration = callableHandler(
         'This generation is still running. Delete it when it has finished.',
       );
     }
-    const listed = snap.data.images?.map((i) => i.path) ?? [];
-    await Promise.all(listed.map((p) => deps.blobs.delete(p)));
+    const images = snap.data.images ?? [];
+    // Images and their thumbnails; `imagesDeleted` counts images.
+    await Promise.all(filesOf(images).map((p) => deps.blobs.delete(p)));
     // Also any file of this generation the document does not list (a crash between save and update).
     const strays = await deps.blobs.deletePrefix(
       `${storagePaths.generationPrefix(uid)}${data.generationId}-`,
     );
     await deps.store.batch([{ kind: 'delete', path }]);
-    return { deleted: true, imagesDeleted: listed.length + strays };
+    return { deleted: true, imagesDeleted: images.length + strays };
   },
 );
 

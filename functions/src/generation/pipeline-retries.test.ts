@@ -1,7 +1,7 @@
 // The pipeline under the Admin SDK's rerun of a transaction whose commit LANDED but answered
 // DEADLINE_EXCEEDED/UNAVAILABLE/INTERNAL (MemoryStore 'commit-landed' mode): every transaction
 // here commits once, then runs again on the state it just wrote.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { paths, type GenerationDoc } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
@@ -12,18 +12,16 @@ import { sweepStuckBatch } from './sweep-stuck-generations.js';
 import { PENDING_TTL_MS } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
-import { balance, giveCredits, jpeg } from './testing/fixtures.js';
+import { balance, giveCredits, providerImages } from './testing/fixtures.js';
 
 describe('generation pipeline when a landed commit is rerun', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
-  let okImage: Buffer;
   let calls: number;
   let behaviour: ImageModel['generate'];
-  beforeAll(async () => (okImage = await jpeg(32, 32)));
   beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: 'commit-landed' });
     calls = 0;
-    behaviour = async (_m, input) => Array.from({ length: input.count }, () => ({ bytes: okImage }));
+    behaviour = providerImages;
     setProviderRegistry(async () => ({
       generate: (m, i) => {
         calls++;
@@ -45,7 +43,9 @@ describe('generation pipeline when a landed commit is rerun', () => {
     expect(res).toMatchObject({ status: 'succeeded', replayed: false, cost: 2 });
     expect(calls).toBe(1);
     // markSucceeded's rerun must not take its own commit for a sweep and delete the images.
-    expect(await deps.blobs.list('users/u1/generations/')).toEqual(res.imagePaths);
+    expect((await deps.blobs.list('users/u1/generations/')).sort()).toEqual(
+      [...res.imagePaths!, ...res.thumbnailPaths!].sort(),
+    );
     const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'succeeded', refunded: false });
     expect(doc.images).toHaveLength(2);
@@ -76,7 +76,8 @@ describe('generation pipeline when a landed commit is rerun', () => {
       ['succeeded', false],
     ]);
     expect(calls).toBe(2);
-    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(2);
+    // Two images, each with its thumbnail.
+    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(4);
     expect(await balance(deps, 'u1')).toBe(20 - 6 - 3);
   });
 

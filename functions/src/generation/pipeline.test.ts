@@ -10,7 +10,7 @@ import { sweepStuckBatch } from './sweep-stuck-generations.js';
 import { setPipelineOptions, PENDING_TTL_MS } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
-import { balance, dataUrl, giveCredits, jpeg } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, sizedJpeg } from './testing/fixtures.js';
 
 /** Pipeline-level fake: an in-process provider whose behaviour each test sets. */
 let behaviour: ImageModel['generate'];
@@ -23,7 +23,7 @@ const gen = (requestId: string, extra: Record<string, unknown> = {}) =>
 
 describe('generation pipeline', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
-  beforeAll(async () => (okImage = await jpeg(32, 32)));
+  beforeAll(async () => (okImage = await sizedJpeg('1:1', '1k')));
   beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: true });
     behaviour = ok;
@@ -44,7 +44,8 @@ describe('generation pipeline', () => {
       `users/u1/generations/${res.generationId}-0.jpg`,
       `users/u1/generations/${res.generationId}-1.jpg`,
     ]);
-    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(2);
+    // Two images, each with its thumbnail.
+    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(4);
     const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'succeeded', refunded: false, favorite: false, cost: 2 });
     expect(doc.searchTokens).toEqual(expect.arrayContaining(['local-preview', 'red', 'fox', 'snow']));

@@ -7,20 +7,15 @@
 import { rateLimitInTx } from './rate-limit.js';
 import { assertAccountActive } from '../account/profile.js';
 import * as logger from 'firebase-functions/logger';
-import {
-  paths,
-  storagePaths,
-  type GeneratedImage,
-  type GenerationDoc,
-  type GenerationResult,
-} from '@mimicit/shared';
+import { paths, type GenerationDoc, type GenerationResult } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import type { Snapshot } from '../lib/store/types.js';
 import { DomainError } from '../lib/errors.js';
 import { ledgerIds, readAccount, alreadyApplied, writeCreditChange } from '../credits/ledger.js';
 import { PENDING_TTL_MS } from './options.js';
-import { sniffImageType } from './intake/sniff.js';
-import { providerErrors, type DescribeOutput, type ImageBytes } from './providers/types.js';
+import { searchTokens } from './ids.js';
+import type { DescribeOutput, ImageBytes } from './providers/types.js';
+import { filesOf, storeImages } from './store-images.js';
 
 /** What a new generation starts as (everything but the bookkeeping fields). */
 export type NewGeneration = Pick<
@@ -144,41 +139,6 @@ export function failureOf(err: unknown): { code: string; reason: string } {
   return { code: 'internal', reason: 'Something went wrong on our side. Your credits were refunded.' };
 }
 
-/** Validates provider output, stores it, returns the image records. */
-export async function storeImages(
-  deps: Deps,
-  uid: string,
-  id: string,
-  images: readonly ImageBytes[],
-): Promise<GeneratedImage[]> {
-  const { default: sharp } = await import('sharp');
-  // Check every image before saving any, so a bad one leaves no files behind.
-  const checked = await Promise.all(
-    images.map(async (image) => {
-      const type = sniffImageType(image.bytes);
-      if (type !== 'jpeg' && type !== 'png' && type !== 'webp') throw providerErrors.badResponse();
-      const meta = await sharp(image.bytes)
-        .metadata()
-        .catch(() => Promise.reject(providerErrors.badResponse()));
-      if (!meta.width || !meta.height) throw providerErrors.badResponse();
-      return { image, type, width: meta.width, height: meta.height };
-    }),
-  );
-  const records: GeneratedImage[] = [];
-  try {
-    for (const [n, { image, type, width, height }] of checked.entries()) {
-      const path = storagePaths.generationImage(uid, `${id}-${n}`, type === 'jpeg' ? 'jpg' : type);
-      const contentType = `image/${type}`;
-      await deps.blobs.save(path, image.bytes, contentType);
-      records.push({ path, contentType, width, height, bytes: image.bytes.length });
-    }
-  } catch (err) {
-    await Promise.all(records.map((r) => deps.blobs.delete(r.path).catch(() => undefined)));
-    throw err;
-  }
-  return records;
-}
-
 /**
  * Marks success unless the generation stopped being pending meanwhile (swept); false then. A
  * rerun after this call's own commit landed finds `succeeded` with its `settledBy` and answers
@@ -229,12 +189,17 @@ export async function runReserved(
         resultPrompts: output.result.prompts,
         ...(output.result.negativePrompt ? { negativePrompt: output.result.negativePrompt } : {}),
         searchTokens: [
-          ...new Set([...(reservation.doc.searchTokens ?? []), ...tokensOf(output.result.prompts[0])]),
+          ...new Set([
+            ...(reservation.doc.searchTokens ?? []),
+            ...searchTokens(output.result.prompts[0], reservation.doc.model),
+          ]),
         ].slice(0, 50),
       };
     } else {
-      const images = await storeImages(deps, uid, id, output.images);
-      stored.push(...images.map((i) => i.path));
+      const { aspectRatio, resolution } = reservation.doc.settings;
+      const expected = aspectRatio && resolution ? { aspectRatio, resolution } : undefined;
+      const images = await storeImages(deps, uid, id, output.images, expected);
+      stored.push(...filesOf(images));
       fields = { images };
     }
     if (!(await markSucceeded(deps, uid, reservation, fields))) {
@@ -252,13 +217,6 @@ export async function runReserved(
   return readResult(deps, uid, id, false);
 }
 
-function tokensOf(text: string | undefined): string[] {
-  return (text ?? '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2 && w.length <= 40);
-}
-
 /** The callable's answer for a generation document. */
 export function resultOf(id: string, doc: GenerationDoc, replayed: boolean): GenerationResult {
   return {
@@ -270,6 +228,10 @@ export function resultOf(id: string, doc: GenerationDoc, replayed: boolean): Gen
     ...(doc.resultPrompts ? { resultPrompts: doc.resultPrompts } : {}),
     ...(doc.negativePrompt ? { negativePrompt: doc.negativePrompt } : {}),
     ...(doc.images ? { imagePaths: doc.images.map((i) => i.path) } : {}),
+    ...(doc.images?.length && doc.images.every((i) => i.thumbnail)
+      ? { thumbnailPaths: doc.images.map((i) => i.thumbnail!.path) }
+      : {}),
+    ...(doc.settings.seed !== undefined ? { seed: doc.settings.seed } : {}),
     ...(doc.failureCode ? { failureCode: doc.failureCode } : {}),
     ...(doc.failureReason ? { failureReason: doc.failureReason } : {}),
   };

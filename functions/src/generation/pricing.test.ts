@@ -16,7 +16,7 @@ import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, jpeg } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, jpeg, providerImages } from './testing/fixtures.js';
 
 const imageModels = MODELS.filter((m) => m.kind === 'image' && !m.previewOnly);
 const cases: [string, Resolution, number][] = imageModels.flatMap((m) =>
@@ -34,7 +34,7 @@ describe('what the server charges', () => {
   beforeEach(async () => {
     deps = useMemoryDeps();
     setProviderRegistry(async () => ({
-      generate: async (_m, input) => Array.from({ length: input.count }, () => ({ bytes: image })),
+      generate: providerImages,
       describe: async () => ({ prompts: ['p'] }),
     }));
     await giveCredits(deps, 'u1', 1000);

@@ -1,19 +1,17 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, paths, type UserDoc } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setPipelineOptions } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, jpeg } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, providerImages } from './testing/fixtures.js';
 
 describe('per-minute limit on the user document', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
-  let okImage: Buffer;
-  beforeAll(async () => (okImage = await jpeg(32, 32)));
   beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: true });
-    setProviderRegistry(async () => ({ generate: async () => [{ bytes: okImage }] }));
+    setProviderRegistry(async () => ({ generate: providerImages }));
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {

@@ -9,7 +9,7 @@ import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, jpeg } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, jpeg, providerImages } from './testing/fixtures.js';
 
 describe('replays after a model became unavailable', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
@@ -43,9 +43,9 @@ describe('replays after a model became unavailable', () => {
     deps = useMemoryDeps();
     calls = 0;
     setProviderRegistry(async () => ({
-      generate: async (_m, input) => {
+      generate: async (model, input) => {
         calls += 1;
-        return Array.from({ length: input.count }, () => ({ bytes: image }));
+        return providerImages(model, input);
       },
       describe: async () => {
         calls += 1;

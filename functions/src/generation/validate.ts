@@ -2,9 +2,16 @@
  * Checks a request against the effective catalog before anything costs money. Every refusal has
  * a reason the client can branch on: `unknown-model` (no such id here), `model-unavailable`
  * (listed but disabled by an operator or retired by its provider), or `invalid-argument` with
- * `unsupported-option` / `prompt-too-long`.
+ * `unsupported-option` / `prompt-too-long` / `too-many-references`.
  */
-import { LIMITS, supports, type AspectRatio, type CatalogModel, type Resolution } from '@mimicit/shared';
+import {
+  LIMITS,
+  supports,
+  type AspectRatio,
+  type CatalogModel,
+  type ReferenceRole,
+  type Resolution,
+} from '@mimicit/shared';
 import { domainError } from '../lib/errors.js';
 
 /** The model, if it is offered here and usable now. */
@@ -40,11 +47,13 @@ export function requireDescribeModel(catalog: readonly CatalogModel[], id: strin
 
 export interface ImageOptions {
   prompt: string;
-  /** How many reference images the request carries. */
-  references: number;
+  /** The request's reference images (only their roles matter here). */
+  references: readonly { role?: ReferenceRole }[];
   aspectRatio: AspectRatio;
   resolution: Resolution;
   count: number;
+  /** A seed the person chose (a drawn one is never checked). */
+  seed?: number;
 }
 
 /** Validates an image request for one model. */
@@ -65,14 +74,28 @@ export function requireImageModel(
   if (model.kind !== 'image' && !supports(model, 'text-to-image')) {
     throw unsupported(`${model.label} does not create images.`);
   }
-  if (options.references > 0 && !supports(model, 'image-to-image')) {
-    throw unsupported(`${model.label} cannot use a reference image.`);
+  const references = options.references.length;
+  if (references > 0 && (!supports(model, 'image-to-image') || model.maxReferences === 0)) {
+    throw unsupported(`${model.label} cannot use reference images. Remove them or choose another model.`);
   }
-  if (options.references > model.maxReferences) {
-    throw unsupported(`${model.label} takes at most ${model.maxReferences} reference image(s).`);
+  if (references > model.maxReferences) {
+    throw domainError(
+      'invalid-argument',
+      'too-many-references',
+      `${model.label} takes at most ${model.maxReferences} reference image(s); this request has ${references}. Remove ${references - model.maxReferences} and try again.`,
+      { maxReferences: model.maxReferences, references },
+    );
   }
-  if (options.references === 0 && !supports(model, 'text-to-image')) {
+  if (references === 0 && !supports(model, 'text-to-image')) {
     throw unsupported(`${model.label} needs a reference image.`);
+  }
+  if (!model.referenceRoles && options.references.some((r) => r.role !== undefined)) {
+    throw unsupported(
+      `${model.label} cannot tell subject, scene and style references apart. Send the references without roles, or choose another model.`,
+    );
+  }
+  if (options.seed !== undefined && !model.seed) {
+    throw unsupported(`${model.label} does not take a seed. Send the request without one.`);
   }
   if (!model.aspectRatios.includes(options.aspectRatio)) {
     throw unsupported(`${model.label} does not offer the ${options.aspectRatio} aspect ratio.`);

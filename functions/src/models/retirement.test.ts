@@ -9,7 +9,7 @@ import { createGoogleAdapter } from '../generation/providers/google.js';
 import {
   balance,
   giveCredits,
-  jpeg,
+  sizedJpeg,
   json,
   startServer,
   type TestServer,
@@ -26,7 +26,7 @@ describe('a model retired by its provider (the fake answers 404)', () => {
     (await handleGetCatalog(fakeRequest({}, 'u1'))).models.find((m) => m.id === 'gemini-image');
 
   beforeAll(async () => {
-    const b64 = (await jpeg(16, 16)).toString('base64');
+    const b64 = (await sizedJpeg('1:1', '1k')).toString('base64');
     server = await startServer((req, _body, res) => {
       const name = /models\/([^:]+):generateContent/.exec(req.url ?? '')?.[1] ?? '';
       if (!live.has(name)) {

@@ -20,6 +20,20 @@ export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const RESOLUTIONS = ['1k', '2k', '4k'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
+/**
+ * What a reference image is for, where the model's catalog entry says `referenceRoles`: the
+ * subject to keep, the scene to place it in, the style to render it in. Without a role a
+ * reference is a plain one (the model decides what to take from it).
+ */
+export const REFERENCE_ROLES = ['subject', 'scene', 'style'] as const;
+export type ReferenceRole = (typeof REFERENCE_ROLES)[number];
+
+/**
+ * Seeds a request may carry: 0 … 2^31−1, inside every seeded provider's documented range (fal's
+ * FLUX.2 endpoints take any integer; BFL's own API 0 … 2^64−1) and exact in every JSON parser.
+ */
+export const SEED_MAX = 2 ** 31 - 1;
+
 /** Why a model is listed but cannot be used right now. */
 export const UNAVAILABLE_REASONS = ['disabled', 'retired'] as const;
 export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
@@ -84,6 +98,11 @@ export const LIMITS = {
   maxVariants: 4,
   minCompareModels: 2,
   maxCompareModels: 4,
+  /**
+   * Most references any request may carry (the largest `maxReferences` in the catalog, GPT
+   * Image 2's 16); each model's own limit is checked on the server with a precise reason.
+   */
+  maxReferences: 16,
   maxConcurrentPending: 4,
   maxRequestsPerMinute: 20,
 } as const;

@@ -3,7 +3,7 @@
  * Firestore Timestamps into Dates before parsing. Server-only fields are marked.
  */
 import { z } from 'zod';
-import { ASPECT_RATIOS, RESOLUTIONS } from './catalog.js';
+import { ASPECT_RATIOS, LIMITS, REFERENCE_ROLES, RESOLUTIONS, SEED_MAX } from './catalog.js';
 import { CURRENCIES } from './packs.js';
 
 export const LOCALES = ['en', 'ja'] as const;
@@ -55,6 +55,10 @@ export const GENERATION_KINDS = ['prompt', 'image'] as const;
 export const GENERATION_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
+/** A stored reference: its role, or `plain` where the request gave none. Never the image. */
+export const STORED_REFERENCE_ROLES = [...REFERENCE_ROLES, 'plain'] as const;
+export type StoredReferenceRole = (typeof STORED_REFERENCE_ROLES)[number];
+
 export const generationSettingsSchema = z.object({
   aspectRatio: z.enum(ASPECT_RATIOS).optional(),
   resolution: z.enum(RESOLUTIONS).optional(),
@@ -63,18 +67,34 @@ export const generationSettingsSchema = z.object({
   language: z.enum(LOCALES).optional(),
   variants: z.number().int().min(1).max(4).optional(),
   withReference: z.boolean().optional(),
+  /**
+   * One entry per reference image, in the order sent: its role (`plain` where none). Its length
+   * is the number of references. The images and their addresses are never stored.
+   */
+  referenceRoles: z.array(z.enum(STORED_REFERENCE_ROLES)).max(LIMITS.maxReferences).optional(),
+  /** The seed the provider ran with, for models that take one (Reproduce sends it again). */
+  seed: z.number().int().min(0).max(SEED_MAX).optional(),
   /** Set when this generation was one of a comparison run. */
   comparisonId: z.string().optional(),
 });
 export type GenerationSettings = z.infer<typeof generationSettingsSchema>;
 
-/** A result image stored under `users/{uid}/generations/{id}-{n}.{ext}`. */
-export const generatedImageSchema = z.object({
+/** A stored image file: where it is, what it is, how big. */
+export const storedImageSchema = z.object({
   path: z.string(),
   contentType: z.string(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   bytes: z.number().int().positive(),
+});
+export type StoredImage = z.infer<typeof storedImageSchema>;
+
+/**
+ * A result image stored under `users/{uid}/generations/{id}-{n}.{ext}`, with its small WebP
+ * thumbnail next to it (`{id}-{n}.thumb.webp`; absent on images saved before thumbnails).
+ */
+export const generatedImageSchema = storedImageSchema.extend({
+  thumbnail: storedImageSchema.optional(),
 });
 export type GeneratedImage = z.infer<typeof generatedImageSchema>;
 

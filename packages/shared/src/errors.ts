@@ -32,6 +32,9 @@ export const ERROR_REASONS = [
   'account-deleted',
   'session-revoked',
   'extension-not-allowed',
+  // Remix from any page (issue 18).
+  'too-many-references',
+  'provider-wrong-size',
   // App Check (issue 16), kept together to ease merging.
   'app-check-missing',
   'app-check-invalid',

@@ -149,7 +149,8 @@ export const MODELS: readonly ModelInfo[] = [
     resolutions: ['1k'],
     maxImages: 2,
     maxReferences: 4,
-    referenceRoles: false,
+    // Composes its references side by side, each labelled with its role, so journeys see roles.
+    referenceRoles: true,
     seed: true,
     maxReferenceBytes: 10 * MB,
     maxReferenceSide: 1024,

@@ -5,7 +5,14 @@
  * the code catalog with {@link effectiveCatalog}.
  */
 import { z } from 'zod';
-import { REMOTE_PROVIDERS, RESOLUTIONS, supports, type CatalogModel, type ModelInfo } from './catalog.js';
+import {
+  LIMITS,
+  REMOTE_PROVIDERS,
+  RESOLUTIONS,
+  supports,
+  type CatalogModel,
+  type ModelInfo,
+} from './catalog.js';
 import { modelInfoSchema } from './api/catalog.js';
 
 const credits = z.number().int().positive().max(10_000);
@@ -37,6 +44,8 @@ export const addedModelSchema = modelInfoSchema
     provider: z.enum(REMOTE_PROVIDERS),
     providerModel: providerModelName,
     label: z.string().min(1).max(80),
+    // No request can carry more references than this, so no model may promise more.
+    maxReferences: z.number().int().nonnegative().max(LIMITS.maxReferences),
     previewOnly: z.undefined().optional(),
   })
   .strict()

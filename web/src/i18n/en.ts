@@ -311,6 +311,10 @@ const en = {
       'session-revoked': 'You were signed out on every device. Please sign in again.',
       'extension-not-allowed':
         'This is not the official Mimicit extension, so it cannot be signed in to your account.',
+      // Remix from any page (issue 18).
+      'too-many-references': 'This model takes fewer reference images. Remove some, or choose another model.',
+      'provider-wrong-size':
+        'The model returned an image of a different size or shape than you asked for. Your credits were refunded; try again.',
       // App Check (issue 16).
       'app-check-missing':
         'Mimicit could not confirm that this request comes from its web app in a real browser. Reload the page and try again. If it keeps happening, allow reCAPTCHA (google.com) in your content blocker.',

@@ -311,6 +311,11 @@ const ja: Messages = {
       'session-revoked': 'すべてのデバイスでサインアウトされました。もう一度サインインしてください。',
       'extension-not-allowed':
         'これは公式の Mimicit 拡張機能ではないため、あなたのアカウントでサインインさせることはできません。',
+      // Remix from any page (issue 18).
+      'too-many-references':
+        'このモデルが使える参照画像の数を超えています。いくつか外すか、別のモデルを選んでください。',
+      'provider-wrong-size':
+        'モデルが指定と異なるサイズまたは縦横比の画像を返しました。クレジットは返却されました。もう一度お試しください。',
       // App Check (issue 16).
       'app-check-missing':
         'このリクエストが実際のブラウザで動く Mimicit のウェブアプリから送られたことを確認できませんでした。ページを再読み込みしてもう一度お試しください。繰り返し起きる場合は、コンテンツブロッカーで reCAPTCHA（google.com）を許可してください。',

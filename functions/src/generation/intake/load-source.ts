@@ -1,16 +1,14 @@
 /**
- * Source image intake: inline data URL or SSRF-safe fetch, then normalisation. The bytes live in
- * memory for the length of one request and are never written anywhere.
+ * Source image intake, first half: inline data URL or SSRF-safe fetch (normalisation follows in
+ * `load-references.ts`). The bytes live in memory for the length of one request and are never
+ * written anywhere.
  */
 import { LIMITS, type ImageSource } from '@mimicit/shared';
 import { domainError } from '../../lib/errors.js';
 import { safeFetch, type Resolver } from './safe-fetch.js';
 import type { AddressPolicy } from './address-policy.js';
-import { normalizeImage, type NormalizedImage } from './normalize.js';
 
 export interface IntakeOptions {
-  maxSide: number;
-  maxBytes?: number;
   /** Test seams: the fixture server lives on 127.0.0.1, which production refuses. */
   policy?: AddressPolicy;
   resolve?: Resolver;
@@ -36,10 +34,7 @@ export function decodeDataUrl(dataUrl: string): Buffer {
 }
 
 /** The raw bytes of a source (inline or fetched), not yet trusted. */
-export async function readSourceBytes(
-  source: ImageSource,
-  options: Omit<IntakeOptions, 'maxSide' | 'maxBytes'>,
-): Promise<Buffer> {
+export async function readSourceBytes(source: ImageSource, options: IntakeOptions): Promise<Buffer> {
   const bytes =
     'dataUrl' in source
       ? decodeDataUrl(source.dataUrl)
@@ -55,10 +50,4 @@ export async function readSourceBytes(
     throw domainError('invalid-argument', 'image-unreadable', 'The image is empty.');
   }
   return bytes;
-}
-
-/** Loads and normalises a source image for a model. */
-export async function loadSource(source: ImageSource, options: IntakeOptions): Promise<NormalizedImage> {
-  const bytes = await readSourceBytes(source, options);
-  return normalizeImage(bytes, { maxSide: options.maxSide, maxBytes: options.maxBytes });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createFalAdapter } from './fal.js';
 import type { ProviderAdapter } from './types.js';
@@ -102,6 +102,24 @@ describe('fal adapter through @fal-ai/client (queue + polling) against a local f
     expect(body.image_urls).toHaveLength(2);
     for (const url of body.image_urls) expect(url).toMatch(/^data:image\/jpeg;base64,/);
     expect(body).not.toHaveProperty('seed');
+  });
+
+  it('FLUX.2 edit with roles: the prompt names "Image 1"… in image_urls order; the seed goes along', async () => {
+    await adapter.generate!(model('flux-2'), {
+      prompt: 'a fox on a rooftop',
+      references: withRoles(source, ['style', 'subject']),
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+      seed: 2_147_483_647,
+    });
+    const body = JSON.parse(server.requests[0]!.body.toString());
+    expect(server.requests[0]!.path).toBe('/fal-ai/flux-2-pro/edit');
+    expect(body.image_urls).toHaveLength(2);
+    expect(body.prompt).toMatch(
+      /^Image 1 is the style[^\n]*\nImage 2 is the subject[^\n]*\n\na fox on a rooftop$/,
+    );
+    expect(body.seed).toBe(2_147_483_647);
   });
 
   const FAILURES: [Mode, string][] = [

@@ -9,6 +9,7 @@
 import { endpointOf, type AspectRatio, type ModelInfo, type Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
 import { pixelSize } from './sizes.js';
+import { promptWithRoles } from './roles.js';
 import {
   errorFromStatus,
   isTimeoutError,
@@ -65,7 +66,8 @@ export function createFalAdapter(config: FalConfig): ProviderAdapter {
       const fal = await client();
       const references = input.references ?? [];
       const body: Record<string, unknown> = {
-        prompt: input.prompt,
+        // The edit endpoint reads roles from the prompt, which names references "image 1", "image 2"…
+        prompt: promptWithRoles(input.prompt, references),
         image_size: fluxImageSize(input.aspectRatio, input.resolution),
         output_format: 'jpeg',
         enable_safety_checker: true,

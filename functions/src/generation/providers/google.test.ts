@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createGoogleAdapter } from './google.js';
 import type { ProviderAdapter } from './types.js';
@@ -96,6 +96,32 @@ describe('Google adapter through @google/genai against a local fake', () => {
     expect(
       parts.map((p: { inlineData?: unknown; text?: string }) => (p.inlineData ? 'image' : p.text)),
     ).toEqual(['image', 'image', 'a fox']);
+  });
+
+  it('roles: each image follows a text part naming its role (interleaved), the prompt last', async () => {
+    await adapter.generate!(model('gemini-image'), {
+      prompt: 'a fox on a rooftop',
+      references: withRoles(source, ['subject', 'scene', 'style', undefined]),
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+    });
+    const parts = JSON.parse(server.requests[0]!.body.toString()).contents[0].parts;
+    const shape = parts.map((p: { inlineData?: unknown; text?: string }) =>
+      p.inlineData ? 'image' : p.text,
+    );
+    expect(shape).toEqual([
+      expect.stringMatching(/^Image 1 is the subject/),
+      'image',
+      expect.stringMatching(/^Image 2 is the scene/),
+      'image',
+      expect.stringMatching(/^Image 3 is the style/),
+      'image',
+      expect.stringMatching(/^Image 4 is a reference/),
+      'image',
+      'a fox on a rooftop',
+    ]);
+    expect(JSON.stringify(parts)).not.toContain('seed');
   });
 
   it('Nano Banana Pro: the 2K size, no references', async () => {

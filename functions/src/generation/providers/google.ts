@@ -2,7 +2,8 @@
  * Google adapter (@google/genai, Gemini API): Gemini Flash for prompts and the Gemini image
  * models ("Nano Banana") for images, both through `generateContent`. Images take the aspect ratio
  * and size in `generationConfig.imageConfig` (`aspectRatio`, `imageSize` "1K" | "2K" | "4K") and
- * references as inline parts before the prompt. A finished call without an image is read from
+ * references as inline parts before the prompt, each after a text part naming its role when the
+ * request gave roles. A finished call without an image is read from
  * the candidate's `finishReason`: safety reasons → `provider-safety`, `NO_IMAGE` / `IMAGE_OTHER`
  * and friends → `provider-no-image`.
  */
@@ -10,6 +11,7 @@ import type { GoogleGenAI, GenerateContentResponse, Part } from '@google/genai';
 import type { ModelInfo, Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
 import { describeInstruction, finishDescribe, parseDescribeJson } from '../prompt-style.js';
+import { hasRoles, roleLine } from './roles.js';
 import {
   errorFromStatus,
   isTimeoutError,
@@ -71,7 +73,14 @@ export function createGoogleAdapter(config: ProviderConfig): ProviderAdapter {
 
     async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
       const ai = await client();
-      const parts: Part[] = [...(input.references ?? []).map(inline), { text: input.prompt }];
+      const references = input.references ?? [];
+      // With roles, each image follows a text part naming its role (interleaved parts).
+      const parts: Part[] = [
+        ...references.flatMap((r, i) =>
+          hasRoles(references) ? [{ text: roleLine(i, r.role) }, inline(r)] : [inline(r)],
+        ),
+        { text: input.prompt },
+      ];
       const response = await call(config.timeoutMs, (abortSignal) =>
         ai.models.generateContent({
           model: model.providerModel,

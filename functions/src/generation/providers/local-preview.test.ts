@@ -67,4 +67,47 @@ describe('local-preview (keyless, derived from the image itself)', () => {
     expect(Buffer.compare(Buffer.from(two[0]!.bytes), Buffer.from(two[1]!.bytes))).not.toBe(0);
     expect(sizeFor('9:16')).toEqual({ width: 576, height: 1024 });
   });
+
+  it('uses every reference: side by side in request order, each still its own colour', async () => {
+    const solid = async (color: { r: number; g: number; b: number }) =>
+      normalizeImage(await jpeg(600, 600, color), { maxSide: 1024 });
+    const references = [
+      { ...(await solid({ r: 220, g: 20, b: 20 })), role: 'subject' as const },
+      { ...(await solid({ r: 20, g: 200, b: 20 })), role: 'scene' as const },
+      { ...(await solid({ r: 20, g: 20, b: 220 })), role: 'style' as const },
+    ];
+    const [out] = await adapter.generate!(preview, {
+      prompt: 'remix',
+      references,
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+      seed: 7,
+    });
+    // The middle of each third, below the role band and above the PREVIEW band.
+    const dominant = async (left: number) => {
+      const region = await sharp(out!.bytes).extract({ left, top: 400, width: 120, height: 200 }).toBuffer();
+      const { channels } = await sharp(region).stats(); // stats() reads its input, not a pipeline
+      const means = channels.slice(0, 3).map((c) => c.mean);
+      return ['red', 'green', 'blue'][means.indexOf(Math.max(...means))];
+    };
+    expect([await dominant(110), await dominant(452), await dominant(794)]).toEqual(['red', 'green', 'blue']);
+  });
+
+  it('the seed decides the result: the same seed repeats it, another one varies it', async () => {
+    const run = (seed: number) =>
+      adapter.generate!(preview, {
+        prompt: 'remix',
+        references: [red],
+        aspectRatio: '4:3',
+        resolution: '1k',
+        count: 1,
+        seed,
+      });
+    const [a] = await run(1);
+    const [again] = await run(1);
+    const [other] = await run(2);
+    expect(Buffer.compare(Buffer.from(a!.bytes), Buffer.from(again!.bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(a!.bytes), Buffer.from(other!.bytes))).not.toBe(0);
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * The keyless `local-preview` model (emulators and tests only). Not AI: the prompt is derived
  * from the image itself (size, proportions, orientation, dominant colours via sharp stats) and
- * the "generated" image is made with sharp (a stylised version of the reference, or a gradient
- * seeded by the prompt's hash), stamped PREVIEW so nobody mistakes it for a model's output.
+ * the "generated" image is made with sharp (the references side by side, each labelled with its
+ * role, or a gradient seeded by the prompt's hash; the seed changes the result), stamped PREVIEW
+ * so nobody mistakes it for a model's output.
  */
 import { createHash } from 'node:crypto';
 import type { AspectRatio, Locale, ModelInfo } from '@mimicit/shared';
 import { aspectOf, finishDescribe } from '../prompt-style.js';
+import type { ReferenceImage } from '../intake/load-references.js';
 import type { DescribeInput, ImageBytes, ImageInput, ProviderAdapter } from './types.js';
 
 type Rgb = { r: number; g: number; b: number };
@@ -107,28 +109,28 @@ function label(width: number, height: number): Buffer {
 async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
   const { default: sharp } = await import('sharp');
   const { width, height } = sizeFor(input.aspectRatio);
+  const references = input.references ?? [];
   const out: ImageBytes[] = [];
-  const reference = input.references?.[0];
   for (let n = 0; n < input.count; n++) {
     const hash = createHash('sha256')
       .update(`${input.prompt}#${input.seed ?? ''}#${n}`)
       .digest();
     const from = `rgb(${hash[0]},${hash[1]},${hash[2]})`;
     const to = `rgb(${hash[3]},${hash[4]},${hash[5]})`;
-    const base = reference
-      ? sharp(reference.bytes)
-          .resize(width, height, { fit: 'cover' })
-          .blur(1 + (hash[6]! % 4))
-          .modulate({ saturation: 1.6, hue: hash[7]! % 360 })
-          .tint({ r: hash[0]!, g: hash[1]!, b: hash[2]! })
-      : sharp(
-          Buffer.from(
-            `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>` +
-              `<linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/>` +
-              `<stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
-              `<rect width="100%" height="100%" fill="url(#g)"/></svg>`,
-          ),
-        );
+    const base =
+      references.length > 0
+        ? // A light wash of the seeded colour varies the result while every reference stays recognisable.
+          sharp(await collage(references, width, height, hash)).composite([
+            { input: Buffer.from(wash(width, height, from)), blend: 'over' },
+          ])
+        : sharp(
+            Buffer.from(
+              `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>` +
+                `<linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/>` +
+                `<stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
+                `<rect width="100%" height="100%" fill="url(#g)"/></svg>`,
+            ),
+          );
     const png = await base.png().toBuffer();
     const bytes = await sharp(png)
       .composite([{ input: label(width, height) }])
@@ -137,6 +139,54 @@ async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageByte
     out.push({ bytes });
   }
   return out;
+}
+
+function wash(width: number, height: number, color: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="${color}" fill-opacity="0.2"/></svg>`
+  );
+}
+
+/**
+ * Every reference side by side, one column each (cover-cropped), its role written at the top
+ * ("1 · subject"), so a person and a journey test can see that each reference was used.
+ */
+async function collage(
+  references: readonly ReferenceImage[],
+  width: number,
+  height: number,
+  hash: Buffer,
+): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const column = Math.floor(width / references.length);
+  const tiles = await Promise.all(
+    references.map(async (r, i) => {
+      const w = i === references.length - 1 ? width - column * i : column;
+      const tile = await sharp(r.bytes)
+        .resize(w, height, { fit: 'cover' })
+        .blur(1 + (hash[6]! % 4))
+        .png()
+        .toBuffer();
+      return { input: tile, left: column * i, top: 0 };
+    }),
+  );
+  const band = Math.max(24, Math.round(height * 0.07));
+  const names = references
+    .map(
+      (r, i) =>
+        `<rect x="${column * i}" y="0" width="${column}" height="${band}" fill="black" fill-opacity="0.45"/>` +
+        `<text x="${column * i + Math.round(band / 3)}" y="${Math.round(band * 0.72)}" font-family="sans-serif" ` +
+        `font-size="${Math.round(band * 0.55)}" fill="white">${i + 1} · ${r.role ?? 'reference'}</text>`,
+    )
+    .join('');
+  const roles = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${names}</svg>`,
+  );
+  return sharp({ create: { width, height, channels: 3, background: '#000000' } })
+    .composite([...tiles, { input: roles, left: 0, top: 0 }])
+    .png()
+    .toBuffer();
 }
 
 /** The preview adapter: no keys, no network. */

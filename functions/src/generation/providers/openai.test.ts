@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createOpenAiAdapter, gptImageSize } from './openai.js';
 import type { ProviderAdapter } from './types.js';
@@ -124,6 +124,29 @@ describe('OpenAI adapter through the openai SDK against a local fake', () => {
     expect(text).toContain('1360x2048');
     expect(text).toContain('gpt-image-2');
     for (const n of [1, 2, 3]) expect(text).toContain(`filename="reference-${n}.jpg"`);
+  });
+
+  it('images.edit with roles: every image sent, the roles spelled out in the prompt, no seed', async () => {
+    await adapter.generate!(model('gpt-image'), {
+      prompt: 'a fox on a rooftop',
+      references: withRoles(source, ['subject', 'scene', 'style']),
+      aspectRatio: '1:1',
+      resolution: '1k',
+      count: 1,
+    });
+    const text = server.requests[0]!.body.toString('latin1');
+    for (const n of [1, 2, 3]) expect(text).toContain(`filename="reference-${n}.jpg"`);
+    const prompt = /name="prompt"\r\n\r\n([\s\S]*?)\r\n--/.exec(text)?.[1];
+    // Multipart fields travel with CRLF line ends.
+    const lines = prompt?.split(/\r?\n/);
+    expect(lines?.map((l) => l.split(':')[0])).toEqual([
+      'Image 1 is the subject',
+      'Image 2 is the scene',
+      'Image 3 is the style',
+      '',
+      'a fox on a rooftop',
+    ]);
+    expect(text).not.toContain('name="seed"');
   });
 
   it('describe: image as a data URL, JSON answer, SD style gets a default negative prompt', async () => {

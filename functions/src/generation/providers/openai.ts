@@ -8,6 +8,7 @@ import type OpenAI from 'openai';
 import type { AspectRatio, ModelInfo, Resolution } from '@mimicit/shared';
 import { DomainError } from '../../lib/errors.js';
 import { pixelSize } from './sizes.js';
+import { promptWithRoles } from './roles.js';
 import { describeInstruction, finishDescribe, parseDescribeJson } from '../prompt-style.js';
 import {
   errorFromStatus,
@@ -78,15 +79,16 @@ export function createOpenAiAdapter(config: ProviderConfig): ProviderAdapter {
 
     async generate(model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
       const openai = await sdk();
+      const references = input.references ?? [];
       const common = {
         model: model.providerModel,
-        prompt: input.prompt,
+        // Several images go to images.edit; their roles are spelled out in the prompt.
+        prompt: promptWithRoles(input.prompt, references),
         n: input.count,
         size: gptImageSize(input.aspectRatio, input.resolution),
         quality: 'high' as const,
         output_format: 'jpeg' as const,
       };
-      const references = input.references ?? [];
       const result = await call(config.timeoutMs, async (signal) => {
         if (references.length > 0) {
           const { toFile } = await import('openai');

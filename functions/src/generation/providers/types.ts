@@ -5,6 +5,7 @@
 import type { AspectRatio, Locale, ModelInfo, PromptStyle, Provider, Resolution } from '@mimicit/shared';
 import { DomainError, domainError } from '../../lib/errors.js';
 import type { NormalizedImage } from '../intake/normalize.js';
+import type { ReferenceImage } from '../intake/load-references.js';
 
 export interface DescribeInput {
   image: NormalizedImage;
@@ -21,8 +22,11 @@ export interface DescribeOutput {
 
 export interface ImageInput {
   prompt: string;
-  /** Reference images, in the order the prompt names them (at most the model's `maxReferences`). */
-  references?: readonly NormalizedImage[];
+  /**
+   * Reference images, in the order the prompt names them (at most the model's `maxReferences`),
+   * each with its role where the request gave one (see `roles.ts` for how each provider reads it).
+   */
+  references?: readonly ReferenceImage[];
   /** For models whose catalog entry says `seed`: the same seed and prompt repeat a result. */
   seed?: number;
   aspectRatio: AspectRatio;
@@ -89,6 +93,13 @@ export const providerErrors = {
     domainError('unavailable', 'provider-unavailable', 'The provider is having problems. Try again later.'),
   badResponse: () =>
     domainError('unavailable', 'provider-bad-response', 'The provider sent an answer we could not use.'),
+  wrongSize: (got: { width: number; height: number }, wanted: string) =>
+    domainError(
+      'unavailable',
+      'provider-wrong-size',
+      `The model returned a ${got.width}×${got.height} image instead of ${wanted}. Your credits were refunded; try again.`,
+      { width: got.width, height: got.height },
+    ),
   noImage: (detail?: string) =>
     domainError(
       'failed-precondition',

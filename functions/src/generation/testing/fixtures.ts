@@ -5,9 +5,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import { paths } from '@mimicit/shared';
+import {
+  paths,
+  type AspectRatio,
+  type ModelInfo,
+  type ReferenceRole,
+  type Resolution,
+} from '@mimicit/shared';
 import { applyCreditChange } from '../../credits/ledger.js';
 import type { Deps } from '../../lib/deps.js';
+import { pixelSize } from '../providers/sizes.js';
+import type { ImageBytes, ImageInput } from '../providers/types.js';
 
 export async function jpeg(width = 64, height = 48, color = { r: 200, g: 60, b: 40 }): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: color } })
@@ -21,6 +29,35 @@ export async function png(width = 64, height = 64, alpha = false): Promise<Buffe
   })
     .png()
     .toBuffer();
+}
+
+const LONG_SIDE: Record<Resolution, number> = { '1k': 1024, '2k': 2048, '4k': 4096 };
+const sized = new Map<string, Promise<Buffer>>();
+
+/**
+ * A JPEG of the size a provider returns for `aspectRatio` at `resolution` (long side 1024, 2048
+ * or 4096, as FLUX.2 sizes them), made once per size: the pipeline checks real dimensions.
+ */
+export function sizedJpeg(aspectRatio: AspectRatio = '1:1', resolution: Resolution = '1k'): Promise<Buffer> {
+  const key = `${aspectRatio}@${resolution}`;
+  let made = sized.get(key);
+  if (!made) {
+    const { width, height } = pixelSize(aspectRatio, LONG_SIDE[resolution], 'long');
+    made = jpeg(width, height);
+    sized.set(key, made);
+  }
+  return made;
+}
+
+/** What a well-behaved provider answers: `count` images of the requested ratio and tier. */
+export async function providerImages(_model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
+  const bytes = await sizedJpeg(input.aspectRatio, input.resolution);
+  return Array.from({ length: input.count }, () => ({ bytes }));
+}
+
+/** The same normalised image as several references, one per role (`undefined`: a plain one). */
+export function withRoles<T extends object>(image: T, roles: readonly (ReferenceRole | undefined)[]) {
+  return roles.map((role) => (role ? { ...image, role } : image));
 }
 
 export const dataUrl = (bytes: Buffer, type = 'image/jpeg') =>

@@ -11,6 +11,7 @@ import {
   LOCALES,
   PAYMENT_STATUSES,
   generationSettingsSchema,
+  storedImageSchema,
   userSettingsSchema,
 } from '../docs.js';
 import { CURRENCIES } from '../packs.js';
@@ -106,6 +107,12 @@ export const exportImageSchema = z.object({
   /** Signed download link, valid until `urlExpiresAt`; null when the file is missing. */
   url: z.string().nullable(),
   urlExpiresAt: isoDate.nullable(),
+  /**
+   * The small WebP copy History lists draw (null for images saved before thumbnails). Listed
+   * without a link: it is derived from the image linked above and holds nothing more, and a
+   * second signed link per image would double the export's signing calls.
+   */
+  thumbnail: storedImageSchema.nullable(),
 });
 
 export const exportGenerationSchema = z.object({

@@ -3,7 +3,7 @@
  * generateComparison, deleteGeneration). Clients validate with the same schemas the server uses.
  */
 import { z } from 'zod';
-import { ASPECT_RATIOS, LIMITS, RESOLUTIONS } from '../catalog.js';
+import { ASPECT_RATIOS, LIMITS, REFERENCE_ROLES, RESOLUTIONS, SEED_MAX } from '../catalog.js';
 import { GENERATION_STATUSES, LOCALES, PROMPT_STYLES } from '../docs.js';
 
 /**
@@ -51,19 +51,66 @@ export const describeImageRequestSchema = z
   .strict();
 export type DescribeImageRequest = z.input<typeof describeImageRequestSchema>;
 
+/**
+ * One reference image of an image request, with its role where the model takes roles
+ * (`referenceRoles` in the catalog); without a role it is a plain reference.
+ */
+export const imageReferenceSchema = z
+  .object({ source: imageSourceSchema, role: z.enum(REFERENCE_ROLES).optional() })
+  .strict();
+export type ImageReference = z.infer<typeof imageReferenceSchema>;
+
+/** A provider seed (see `SEED_MAX`). */
+export const seedSchema = z.number().int().min(0).max(SEED_MAX);
+
+/**
+ * The reference fields every image request shares. `references` is the list (at most
+ * `LIMITS.maxReferences`; each model's own `maxReferences` is checked on the server with the
+ * reason `too-many-references`). `reference` is the single plain reference older extension
+ * builds still send: accepted for one more release and normalised into `references`.
+ */
+const referenceFields = {
+  references: z.array(imageReferenceSchema).max(LIMITS.maxReferences).optional(),
+  /** @deprecated Send `references: [{ source }]`. Kept for extension builds already installed. */
+  reference: imageSourceSchema.optional(),
+};
+
+/** Refuses both forms at once, then folds the legacy `reference` into `references`. */
+function withReferenceList<T extends { references?: ImageReference[]; reference?: ImageSource }>(
+  fields: T,
+  ctx: z.RefinementCtx,
+): Omit<T, 'reference' | 'references'> & { references: ImageReference[] } {
+  const { reference, references, ...rest } = fields;
+  if (reference && references) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reference'],
+      message: 'send the references in `references` only (`reference` is the older single form)',
+    });
+  }
+  return { ...rest, references: references ?? (reference ? [{ source: reference }] : []) };
+}
+
 export const generateImageRequestSchema = z
   .object({
     requestId: requestIdSchema,
     model: z.string().min(1).max(64),
     prompt: promptTextSchema,
-    reference: imageSourceSchema.optional(),
+    ...referenceFields,
     aspectRatio: z.enum(ASPECT_RATIOS).default('1:1'),
     resolution: z.enum(RESOLUTIONS).default('1k'),
     count: z.number().int().min(1).max(4).default(1),
+    /** For models that take a seed; absent, the server draws one and stores it. */
+    seed: seedSchema.optional(),
   })
-  .strict();
+  .strict()
+  .transform(withReferenceList);
 export type GenerateImageRequest = z.input<typeof generateImageRequestSchema>;
 
+/**
+ * One prompt on 2–4 models. No seed: each seeded model gets its own drawn seed, stored on its
+ * generation, so any result can be reproduced or varied on its own through `generateImage`.
+ */
 export const generateComparisonRequestSchema = z
   .object({
     requestId: requestIdSchema,
@@ -73,11 +120,12 @@ export const generateComparisonRequestSchema = z
       .max(LIMITS.maxCompareModels)
       .refine((ids) => new Set(ids).size === ids.length, 'each model at most once'),
     prompt: promptTextSchema,
-    reference: imageSourceSchema.optional(),
+    ...referenceFields,
     aspectRatio: z.enum(ASPECT_RATIOS).default('1:1'),
     resolution: z.enum(RESOLUTIONS).default('1k'),
   })
-  .strict();
+  .strict()
+  .transform(withReferenceList);
 export type GenerateComparisonRequest = z.input<typeof generateComparisonRequestSchema>;
 
 export const deleteGenerationRequestSchema = z
@@ -105,6 +153,10 @@ export const generationResultSchema = z.object({
   resultPrompts: z.array(z.string()).optional(),
   negativePrompt: z.string().optional(),
   imagePaths: z.array(z.string()).optional(),
+  /** The thumbnails of `imagePaths`, in the same order (for lists; full images on detail). */
+  thumbnailPaths: z.array(z.string()).optional(),
+  /** The seed the provider ran with (seeded models only): Reproduce sends it back. */
+  seed: z.number().int().optional(),
   failureCode: z.string().optional(),
   failureReason: z.string().optional(),
 });
