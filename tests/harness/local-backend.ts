@@ -26,10 +26,10 @@ export interface TestBackend {
   /** Runs a scheduled function now (`sweepStuckGenerations`, `purgeExpiredData`). */
   runJob(name: string): Promise<void>;
   /**
-   * Calls a callable as `uid` (an Auth-emulator-style ID token, as the backend reads it) and
-   * returns its result; rejects with the error body on a refusal.
+   * Calls a callable as `uid` (an Auth-emulator-style ID token with `claims`, as the backend
+   * reads it) and returns its result; rejects with the error body on a refusal.
    */
-  callAs(uid: string, name: string, data: unknown, headers?: Record<string, string>): Promise<unknown>;
+  callAs(uid: string, name: string, data: unknown, claims?: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -59,13 +59,12 @@ export async function startTestBackend(
       const res = await fetch(`${running.url}/local/v1/jobs/${job}`, { method: 'POST' });
       if (!res.ok) throw new Error(`${job}: HTTP ${res.status} ${await res.text()}`);
     },
-    async callAs(uid, name, data, headers = {}) {
+    async callAs(uid, name, data, claims = {}) {
       const res = await fetch(`${running.url}/${LOCAL_PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${emulatorIdToken(uid)}`,
-          ...headers,
+          authorization: `Bearer ${emulatorIdToken(uid, LOCAL_PROJECT_ID, claims)}`,
         },
         body: JSON.stringify({ data }),
       });
