@@ -41,6 +41,7 @@ async function allAnswer(isDead, timeoutMs = 120_000) {
 /** Signs in through the Auth emulator popup and times DESCRIBES describes in the page. */
 async function describeTimings() {
   const { fakeGoogleScripts } = await importTs('tests/browser/web-fake-gapi.ts');
+  const { fakeAppCheckExchange } = await importTs('tests/browser/web-fake-app-check.ts');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -49,6 +50,8 @@ async function describeTimings() {
   try {
     const context = await browser.newContext({ locale: 'en-US' });
     await fakeGoogleScripts(context);
+    // App Check's token exchange is Google's too (the app sends tokens with every call).
+    await fakeAppCheckExchange(context);
     const page = await context.newPage();
     await page.goto(`${WEB}/`);
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('[data-test=cta]')]);

@@ -80,6 +80,9 @@ if (!sizesOnly) {
 if (report.web?.firstRoute && !report.web.firstRoute.pass) {
   failures.push(`web first route ${report.web.firstRoute.jsKb} KB gz > ${report.web.firstRoute.budgetKb} KB`);
 }
+if (report.web && !report.web.error && !report.web.appCheck) failures.push('web App Check chunk not found');
+if (report.web?.appCheck?.inInitialJs)
+  failures.push('web App Check is in the initial JS; it loads with the first callable');
 if (report.extension && report.extension.contentScriptPass === false) {
   failures.push(
     `content script ${report.extension.contentScriptKb} KB gz > ${report.extension.contentScriptBudgetKb} KB`,
@@ -137,6 +140,13 @@ function renderMarkdown(r) {
       `First route (${f.route}): ${f.jsKb} KB gz of JS, budget ${f.budgetKb} KB: ${f.pass ? 'pass' : 'FAIL'}.`,
       '',
     );
+    const a = r.web.appCheck;
+    if (a) {
+      lines.push(
+        `App Check: ${a.jsKb} KB gz more JS, loaded with the first callable (out of every route's initial JS: ${a.inInitialJs ? 'FAIL' : 'pass'}); in production Google's reCAPTCHA Enterprise script comes with it.`,
+        '',
+      );
+    }
   }
   if (r.extension && !r.extension.error) {
     const e = r.extension;

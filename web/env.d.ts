@@ -13,7 +13,12 @@ interface ImportMetaEnv {
   readonly VITE_BACKEND?: string;
   /** The local backend's origin in local mode (default http://127.0.0.1:5001). */
   readonly VITE_LOCAL_BACKEND_URL?: string;
+  /** The score-based reCAPTCHA Enterprise site key App Check attests with (production). */
+  readonly VITE_RECAPTCHA_ENTERPRISE_SITE_KEY?: string;
 }
+/** `APPCHECK_DEBUG_TOKEN` at build time; always empty in a production build (vite.config.ts). */
+declare const __APPCHECK_DEBUG_TOKEN__: string;
+
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }

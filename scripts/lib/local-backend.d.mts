@@ -18,4 +18,6 @@ export function startLocalBackend(options: {
   timers?: boolean;
   logFile?: string;
   authHost?: string;
+  /** `enforce`: App Check enforced as in production (tokens are decoded, not verified). */
+  appCheck?: 'off' | 'enforce';
 }): Promise<RunningBackend>;

@@ -248,9 +248,13 @@ describe('extension in Chromium', () => {
 
     // The Auth emulator accepts an unsigned JSON custom token; production tokens come from
     // createExtensionToken on the web app's bridge page, through the same message.
-    const token = JSON.stringify({ uid: `ext-e2e-${Date.now()}` });
+    const uid = `ext-e2e-${Date.now()}`;
+    const token = JSON.stringify({ uid });
     expect(await sendFromPage(WEB_ORIGIN, { type: 'auth/token', token })).toEqual({ ok: true });
     await panel.waitForSelector('[data-test=sign-out]');
+    // The web app creates the profile (ensureProfile) when the person signs in there with Google;
+    // this token skipped the web app, so the profile is created here, as it would have been.
+    await backend.callAs(uid, 'ensureProfile', {}, { email: `${uid}@example.com`, email_verified: true });
     await panel.waitForFunction(() => document.querySelectorAll('[data-test=models] option').length >= 7);
     await panel.waitForFunction(() =>
       /\d/.test(document.querySelector('[data-test=credits]')?.textContent ?? ''),

@@ -2,7 +2,9 @@
 /// <reference lib="dom.iterable" />
 // The web journey in headless Chromium against local mode (real Auth emulator, the local backend
 // process, the built web app): everything a person does, from signing in to cancelling an
-// account deletion, including a restart of the backend halfway that must lose nothing.
+// account deletion, including a restart of the backend halfway that must lose nothing. The
+// backend enforces App Check as production does; the app attests through the debug provider
+// against a local fake of Google's token exchange (web-fake-app-check.ts).
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import sharp from 'sharp';
@@ -14,6 +16,7 @@ import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock, imageFormatOf } from './journey-steps';
 import { signInAgainThroughPopup, signInThroughPopup } from './web-sign-in';
+import { fakeAppCheckExchange, type FakeAppCheckExchange } from './web-fake-app-check';
 
 const EMAIL = 'journey@example.com';
 const clock = new StepClock();
@@ -22,6 +25,9 @@ let web: Server;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let exchange: FakeAppCheckExchange;
+/** The App Check header of every call to a guarded callable, as it left the page. */
+const guardedCalls: { name: string; appCheck: string | undefined }[] = [];
 
 async function balance(): Promise<number> {
   const text = (await page.locator('[data-test=balance]').textContent()) ?? '';
@@ -49,7 +55,7 @@ const imageItems = () =>
 const imagePicker = () => page.locator('fieldset[data-test=models]').nth(1);
 
 beforeAll(async () => {
-  backend = await startTestBackend('journey-web');
+  backend = await startTestBackend('journey-web', { appCheck: 'enforce' });
   web = await serveWeb();
   browser = await launchBrowser();
   context = await browser.newContext({
@@ -57,7 +63,13 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  exchange = await fakeAppCheckExchange(context);
   page = await context.newPage();
+  page.on('request', (req) => {
+    const name = /\/(ensureProfile|createExtensionToken|createCheckoutSession)$/.exec(req.url())?.[1];
+    if (name && req.method() === 'POST')
+      guardedCalls.push({ name, appCheck: req.headers()['x-firebase-appcheck'] });
+  });
 });
 afterAll(async () => {
   console.info(clock.report('web journey'));
@@ -75,6 +87,18 @@ describe('web journey in local mode', () => {
     await page.waitForSelector('[data-test=balance]');
     await expectBalance(10);
     clock.lap('sign in → balance shown');
+  });
+
+  it('attested the sign-in with App Check: a limited-use debug-provider token, accepted by the backend', async () => {
+    // The backend enforces App Check, so the balance above already means it accepted the token;
+    // here: which token it was. ensureProfile consumes its token, so it asked for a limited-use one.
+    const first = guardedCalls.find((c) => c.name === 'ensureProfile');
+    const issued = exchange.calls.find((c) => c.issued === first?.appCheck);
+    expect(first?.appCheck).toBeTruthy();
+    expect(issued).toMatchObject({ appId: 'demo-app', limitedUse: true });
+    // One debug token per browser (kept in IndexedDB), a UUID the SDK made up.
+    expect(new Set(exchange.calls.map((c) => c.debugToken)).size).toBe(1);
+    expect(issued?.debugToken).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('uploads an image, describes it with the local model: prompt shown, exactly 1 credit, live', async () => {
@@ -273,6 +297,9 @@ describe('web journey in local mode', () => {
     await nav('credits');
     await page.click('[data-test=buy-starter]');
     await page.waitForURL(/127\.0\.0\.1:\d+\/checkout\/cs_test_local_/);
+    // Checkout is enforced but not consumed: the app's standard App Check token went with it.
+    const checkout = guardedCalls.find((c) => c.name === 'createCheckoutSession');
+    expect(exchange.calls.find((c) => c.issued === checkout?.appCheck)).toMatchObject({ limitedUse: false });
     await page.waitForSelector('[data-test=test-banner]');
     expect(await page.locator('[data-test=test-banner]').textContent()).toContain('no money moves');
     await page.screenshot({ path: screenshotPath('local-checkout-en'), fullPage: true });

@@ -7,6 +7,9 @@ import { E2E_LOCAL_PORT, startLocalBackend, type RunningBackend } from '../../sc
 import { ROOT } from '../../scripts/lib/emulators.mjs';
 import { FileStore } from '../../functions/src/local/store/file-store';
 import type { MemoryStore } from '../../functions/src/lib/store/memory-store';
+import { LOCAL_PROJECT_ID } from '../../functions/src/local/defaults';
+import { emulatorIdToken } from '../../functions/src/local/testing';
+import { FUNCTIONS_REGION } from '@mimicit/shared';
 
 export interface TestBackend {
   readonly url: string;
@@ -22,15 +25,24 @@ export interface TestBackend {
   restart(): Promise<void>;
   /** Runs a scheduled function now (`sweepStuckGenerations`, `purgeExpiredData`). */
   runJob(name: string): Promise<void>;
+  /**
+   * Calls a callable as `uid` (an Auth-emulator-style ID token with `claims`, as the backend
+   * reads it) and returns its result; rejects with the error body on a refusal.
+   */
+  callAs(uid: string, name: string, data: unknown, claims?: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
 }
 
-export async function startTestBackend(name: string): Promise<TestBackend> {
+export async function startTestBackend(
+  name: string,
+  { appCheck = 'off' }: { appCheck?: 'off' | 'enforce' } = {},
+): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
   const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
   mkdirSync(dirname(logFile), { recursive: true });
   writeFileSync(logFile, '');
-  let running: RunningBackend = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck });
+  let running: RunningBackend = await start();
   return {
     get url() {
       return running.url;
@@ -41,11 +53,24 @@ export async function startTestBackend(name: string): Promise<TestBackend> {
     readStore: () => FileStore.read(join(dataDir, 'store')),
     async restart() {
       await running.stop();
-      running = await startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile });
+      running = await start();
     },
     async runJob(job) {
       const res = await fetch(`${running.url}/local/v1/jobs/${job}`, { method: 'POST' });
       if (!res.ok) throw new Error(`${job}: HTTP ${res.status} ${await res.text()}`);
+    },
+    async callAs(uid, name, data, claims = {}) {
+      const res = await fetch(`${running.url}/${LOCAL_PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${emulatorIdToken(uid, LOCAL_PROJECT_ID, claims)}`,
+        },
+        body: JSON.stringify({ data }),
+      });
+      const body = (await res.json()) as { result?: unknown; error?: unknown };
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(body.error)}`);
+      return body.result;
     },
     async stop() {
       await running.stop();

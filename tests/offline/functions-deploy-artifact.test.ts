@@ -49,8 +49,10 @@ describe('the functions deploy artifact', () => {
   it('holds no local-mode code, and the local build folder is never uploaded', () => {
     const bundle = jsFiles(LIB).map((f) => readFileSync(f, 'utf8'));
     // Markers of functions/src/local and packages/client-data: the data API's paths, the
-    // emulator-only debug features the local entry point sets, the local test checkout.
-    for (const marker of ['/local/v1/', 'skipTokenVerification', 'price_local_', 'Test checkout']) {
+    // emulator-only debug features the local entry point sets (`enableCors` beside
+    // `skipTokenVerification`, which lib/app-check-mode.ts reads to keep App Check enforced
+    // wherever tokens are verified), the local test checkout.
+    for (const marker of ['/local/v1/', 'enableCors', 'price_local_', 'Test checkout']) {
       expect(
         bundle.filter((src) => src.includes(marker)),
         marker,

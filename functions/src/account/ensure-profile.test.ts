@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensureProfileResponseSchema, paths, type UserDoc } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { ATTESTED_APP, fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { setAuthAdmin } from './auth-admin.js';
@@ -11,6 +11,7 @@ import { FakeAuthAdmin } from './testing.js';
 const google = {
   name: 'Aiko Tanaka',
   email: 'aiko@example.com',
+  email_verified: true,
   picture: 'https://lh3.googleusercontent.com/a/x',
 };
 
@@ -110,6 +111,55 @@ describe('handleEnsureProfile', () => {
       await expect(handleEnsureProfile(fakeRequest(data, 'u1'))).rejects.toMatchObject({
         code: 'invalid-argument',
       });
+    }
+    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+  });
+
+  it('gives an unverified email a profile but holds the grant until a verified sign-in', async () => {
+    const unverified = { token: { ...google, email_verified: false } };
+    const first = await handleEnsureProfile(fakeRequest({ locale: 'ja' }, 'u1', unverified));
+    expect(ensureProfileResponseSchema.parse(first)).toEqual(first);
+    expect(first).toMatchObject({
+      granted: false,
+      grantHeld: 'email-unverified',
+      profile: { uid: 'u1', email: 'aiko@example.com', locale: 'ja', credits: 0, signupGranted: false },
+    });
+    // A token without the claim at all is not a verified one either.
+    const { email_verified: _, ...noClaim } = google;
+    await expect(handleEnsureProfile(fakeRequest({}, 'u1', { token: noClaim }))).resolves.toMatchObject({
+      granted: false,
+      grantHeld: 'email-unverified',
+    });
+    expect(await ledgerOf(deps.store, 'u1')).toHaveLength(0);
+
+    const verified = await handleEnsureProfile(fakeRequest({}, 'u1', { token: google }));
+    expect(verified).toMatchObject({ granted: true, grantHeld: null, profile: { credits: 10 } });
+    // Once granted, nothing is held any more, verified or not.
+    await expect(handleEnsureProfile(fakeRequest({}, 'u1', unverified))).resolves.toMatchObject({
+      granted: false,
+      grantHeld: null,
+      profile: { credits: 10 },
+    });
+  });
+
+  it('holds nothing when no grant is configured', async () => {
+    vi.stubEnv('SIGNUP_GRANT_CREDITS', '0');
+    const res = await handleEnsureProfile(
+      fakeRequest({}, 'u1', { token: { ...google, email_verified: false } }),
+    );
+    expect(res).toMatchObject({ granted: false, grantHeld: null, profile: { credits: 0 } });
+  });
+
+  it('refuses a caller without a valid, unused App Check token before touching anything', async () => {
+    const cases: { app?: typeof ATTESTED_APP; headers: Record<string, string>; reason: string }[] = [
+      { app: undefined, headers: {}, reason: 'app-check-missing' },
+      { app: undefined, headers: { 'x-firebase-appcheck': 'forged' }, reason: 'app-check-invalid' },
+      { app: { ...ATTESTED_APP, alreadyConsumed: true }, headers: {}, reason: 'app-check-replayed' },
+    ];
+    for (const { app, headers, reason } of cases) {
+      await expect(
+        handleEnsureProfile(fakeRequest({}, 'u1', { token: google, app, headers })),
+      ).rejects.toMatchObject({ code: 'unauthenticated', details: { reason } });
     }
     expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
   });

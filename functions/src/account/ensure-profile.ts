@@ -1,4 +1,10 @@
-import { ensureProfileRequestSchema, paths, type EnsureProfileResponse, type UserDoc } from '@mimicit/shared';
+import {
+  ensureProfileRequestSchema,
+  paths,
+  type EnsureProfileResponse,
+  type SignupGrantHold,
+  type UserDoc,
+} from '@mimicit/shared';
 import * as logger from 'firebase-functions/logger';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { PAYMENT_HASH_KEY, SIGNUP_GRANT_CREDITS } from '../lib/config.js';
@@ -11,7 +17,10 @@ import { accountDeleted, isPurged } from './tombstones.js';
 /**
  * Creates or refreshes `users/{uid}` after sign-in, idempotently: name, email and photo come
  * from the ID token (Google's claims), `locale` seeds a new profile only. The signup grant goes
- * through the ledger, which gives it exactly once per account however often this runs.
+ * through the ledger, which gives it exactly once per account however often this runs, and only
+ * to a token whose email is verified (`email_verified`; Google accounts have one): an unverified
+ * account gets its profile and the grant is held until it signs in verified. Only the web app
+ * may call this (App Check, consumed: one attestation per grant, README "Security").
  * Accounts scheduled for deletion are refused.
  *
  * Creating a profile is where a purged account could come back (an ID token lives up to an
@@ -54,16 +63,24 @@ export const handleEnsureProfile = callableHandler(
     }
 
     const amount = SIGNUP_GRANT_CREDITS.value();
+    const grants = Number.isInteger(amount) && amount > 0;
+    const emailVerified = token.email_verified === true;
     let granted = false;
-    if (Number.isInteger(amount) && amount > 0) {
+    if (grants && emailVerified) {
       granted = (await grantSignupCredits(store, uid, amount, now)).applied;
       if (granted) logger.info('account.signupGrant', { uid, amount });
     }
 
     const user = (await store.get<UserDoc>(paths.user(uid))).data;
     if (!user) throw new Error('The profile vanished right after it was written.');
-    return { profile: toProfile(uid, user), granted };
+    let grantHeld: SignupGrantHold | null = null;
+    if (grants && !emailVerified && !user.signupGranted) {
+      grantHeld = 'email-unverified';
+      logger.info('account.signupGrantHeld', { uid, reason: grantHeld });
+    }
+    return { profile: toProfile(uid, user), granted, grantHeld };
   },
+  { appCheck: 'consume' },
 );
 
 /** Refuses a token whose Auth user is gone or disabled, or whose sessions were revoked since. */

@@ -86,6 +86,8 @@ export const handleCreateCheckoutSession = callableHandler(
     });
     return { sessionId: session.id, url: session.url };
   },
+  // Enforced, not consumed: a checkout creates nothing until Stripe is paid (README "Security").
+  { appCheck: 'enforce' },
 );
 
 /**

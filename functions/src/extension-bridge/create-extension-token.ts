@@ -29,6 +29,9 @@ export const handleCreateExtensionToken = callableHandler(
     if (!user && (await isPurged(deps.store, uid))) throw accountDeleted();
     return { token: await getAuthAdmin().createCustomToken(uid) };
   },
+  // The extension's only way to a session: only an attested web session mints one, each with
+  // its own attestation (README "Security").
+  { appCheck: 'consume' },
 );
 
 export const createExtensionToken = defineCallable(

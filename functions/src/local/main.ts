@@ -4,12 +4,16 @@
  * environment and the local parameters and secrets, then loads the functions and serves them.
  *
  *   node functions/lib-local/main.js --port 5001 --data .mimicit/local --auth 127.0.0.1:9099
+ *
+ * `--app-check enforce` enforces App Check on the callables that ask for it, as production
+ * does (tokens are decoded, not verified, as on the Functions emulator); off by default.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DEFAULT_LOCAL_PORT, LOCAL_PROJECT_ID } from './defaults.js';
 import { functionsEmulatorEnv } from './runtime/env.js';
 import { localSecrets, localStripePrices, secretLocalFile } from './runtime/config.js';
+import { APP_CHECK_ENFORCEMENT_ENV } from '../lib/app-check-mode.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,8 +24,12 @@ const { values } = parseArgs({
     auth: { type: 'string', default: '127.0.0.1:9099' },
     'app-origins': { type: 'string' },
     'no-timers': { type: 'boolean', default: false },
+    'app-check': { type: 'string', default: 'off' },
   },
 });
+if (!['off', 'enforce'].includes(values['app-check'])) {
+  throw new Error(`--app-check must be "off" or "enforce", not "${values['app-check']}".`);
+}
 
 const dataDir = resolve(values.data);
 const functionsDir = new URL('..', import.meta.url).pathname;
@@ -37,6 +45,7 @@ Object.assign(process.env, {
   PAYMENT_HASH_KEY: secrets.PAYMENT_HASH_KEY,
   STRIPE_PRICES: localStripePrices(),
   ...(values['app-origins'] ? { APP_ORIGINS: values['app-origins'] } : {}),
+  ...(values['app-check'] === 'enforce' ? { [APP_CHECK_ENFORCEMENT_ENV]: 'enforce' } : {}),
   ...Object.fromEntries(providerKeys),
 });
 

@@ -15,8 +15,15 @@ import { dataApi } from './data/routes.js';
 import { FileBlobStore } from './store/file-blobs.js';
 import { FileStore } from './store/file-store.js';
 
-/** An ID token shaped like the Auth emulator's (unsigned, `alg: none`). */
-export function emulatorIdToken(uid: string, projectId = LOCAL_PROJECT_ID): string {
+/**
+ * An ID token shaped like the Auth emulator's (unsigned, `alg: none`); `claims` add to it (a
+ * Google account's `email` and `email_verified`, say).
+ */
+export function emulatorIdToken(
+  uid: string,
+  projectId = LOCAL_PROJECT_ID,
+  claims: Record<string, unknown> = {},
+): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({
@@ -28,6 +35,7 @@ export function emulatorIdToken(uid: string, projectId = LOCAL_PROJECT_ID): stri
     iat: now,
     exp: now + 3600,
     firebase: { identities: {}, sign_in_provider: 'custom' },
+    ...claims,
   })}.`;
 }
 

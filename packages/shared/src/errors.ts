@@ -35,6 +35,10 @@ export const ERROR_REASONS = [
   // Remix from any page (issue 18).
   'too-many-references',
   'provider-wrong-size',
+  // App Check (issue 16), kept together to ease merging.
+  'app-check-missing',
+  'app-check-invalid',
+  'app-check-replayed',
   // Reasons for refusals that had none, so clients can explain them (issue 19).
   'server-error',
   'price-not-configured',

@@ -334,6 +334,12 @@ const en = {
       'too-many-references': 'This model takes fewer reference images. Remove some, or choose another model.',
       'provider-wrong-size':
         'The model returned an image of a different size or shape than you asked for. Your credits were refunded; try again.',
+      // App Check (issue 16).
+      'app-check-missing':
+        'Mimicit could not confirm that this request comes from its web app in a real browser. Reload the page and try again. If it keeps happening, allow reCAPTCHA (google.com) in your content blocker.',
+      'app-check-invalid':
+        'The browser check for this request failed or expired. Reload the page and try again.',
+      'app-check-replayed': 'This request was already sent once. Reload the page and try again.',
       // Refusals that had no reason (issue 19).
       'server-error': 'Something went wrong on our side. Please try again.',
       'price-not-configured':
@@ -343,6 +349,13 @@ const en = {
         'The payment service could not start checkout. Please try again in a moment.',
       'generation-still-running': 'This is still being generated. Delete it when it has finished.',
     },
+  },
+  // Signup grant and browser check notices (issue 16).
+  accountNotice: {
+    grantHeldTitle: 'Your free credits are waiting',
+    grantHeldBody:
+      'New accounts get free credits once their email address is verified, and Google has not confirmed yours yet. Verify it in your Google Account, then sign out and sign in again to receive them.',
+    setupFailedTitle: 'Your account could not be set up',
   },
   footer: {
     rights: 'Mimicit',

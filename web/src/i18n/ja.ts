@@ -343,7 +343,21 @@ const ja: Messages = {
         'このモデルが使える参照画像の数を超えています。いくつか外すか、別のモデルを選んでください。',
       'provider-wrong-size':
         'モデルが指定と異なるサイズまたは縦横比の画像を返しました。クレジットは返却されました。もう一度お試しください。',
+      // App Check (issue 16).
+      'app-check-missing':
+        'このリクエストが実際のブラウザで動く Mimicit のウェブアプリから送られたことを確認できませんでした。ページを再読み込みしてもう一度お試しください。繰り返し起きる場合は、コンテンツブロッカーで reCAPTCHA（google.com）を許可してください。',
+      'app-check-invalid':
+        'このリクエストのブラウザ確認に失敗したか、期限が切れています。ページを再読み込みしてもう一度お試しください。',
+      'app-check-replayed':
+        'このリクエストはすでに一度送信されています。ページを再読み込みしてもう一度お試しください。',
     },
+  },
+  // Signup grant and browser check notices (issue 16).
+  accountNotice: {
+    grantHeldTitle: '無料クレジットはメールアドレスの確認後にお渡しします',
+    grantHeldBody:
+      '新しいアカウントには、メールアドレスが確認済みになると無料クレジットをお渡しします。このメールアドレスはまだ Google で確認されていません。Google アカウントで確認してから、ログアウトしてもう一度ログインすると受け取れます。',
+    setupFailedTitle: 'アカウントを準備できませんでした',
   },
   footer: {
     rights: 'Mimicit',

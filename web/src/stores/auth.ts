@@ -12,7 +12,7 @@ import {
   signOut as fbSignOut,
   type User,
 } from 'firebase/auth';
-import type { Locale, Profile } from '@mimicit/shared';
+import type { Locale, Profile, SignupGrantHold } from '@mimicit/shared';
 import { auth } from '../lib/firebase';
 
 /** Auth errors the landing page explains; anything else is a generic failure. */
@@ -29,6 +29,8 @@ export const useAuthStore = defineStore('auth', () => {
   const user = shallowRef<User | null>(null);
   const profile = ref<Profile | null>(null);
   const profileError = ref<unknown>(null);
+  /** Why the signup grant is held back, if it is (an unverified email). */
+  const grantHeld = ref<SignupGrantHold | null>(null);
   const signingIn = ref(false);
   const errorKey = ref('');
   const known = ref(false);
@@ -50,12 +52,19 @@ export const useAuthStore = defineStore('auth', () => {
       ? details.purgeAfter
       : null;
   });
+  /** The profile was refused by the browser check (App Check): `details.reason` app-check-*. */
+  const attestationRefused = computed(() => {
+    const reason = (profileError.value as { details?: { reason?: unknown } } | null)?.details?.reason;
+    return typeof reason === 'string' && reason.startsWith('app-check-');
+  });
 
   async function loadProfile(): Promise<void> {
     profileError.value = null;
     try {
       const { ensureProfile } = await import('../lib/data/api');
-      profile.value = (await ensureProfile({ locale })).profile;
+      const res = await ensureProfile({ locale });
+      profile.value = res.profile;
+      grantHeld.value = res.grantHeld;
     } catch (err) {
       profileError.value = err;
     }
@@ -71,6 +80,7 @@ export const useAuthStore = defineStore('auth', () => {
         if (!u) {
           profile.value = null;
           profileError.value = null;
+          grantHeld.value = null;
         } else if (changed) void loadProfile();
         resolve();
       });
@@ -106,6 +116,8 @@ export const useAuthStore = defineStore('auth', () => {
     uid,
     profile,
     profileError,
+    grantHeld,
+    attestationRefused,
     signedIn,
     purgeAfter,
     signingIn,

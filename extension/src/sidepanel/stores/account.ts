@@ -1,7 +1,10 @@
 /**
  * Who is signed in and their live credit balance. Sign-in arrives from the web app's bridge
  * page through the service worker, which leaves the custom token in `chrome.storage.session`;
- * this store consumes it once and signs in with `firebase/auth/web-extension`.
+ * this store consumes it once and signs in with `firebase/auth/web-extension`. The profile is
+ * the web app's to create (`ensureProfile` needs App Check, which an extension cannot pass; the
+ * web app called it before it minted this session), so the balance comes from the live
+ * `users/{uid}` document and the web app's credit hints.
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
@@ -12,19 +15,11 @@ import {
   type User,
 } from 'firebase/auth/web-extension';
 import type { Unsubscribe } from '@mimicit/client-data';
-import {
-  CALLABLES,
-  EXTENSION_CONNECT_PATH,
-  ensureProfileResponseSchema,
-  firestoreConverter,
-  paths,
-  userDocSchema,
-} from '@mimicit/shared';
+import { EXTENSION_CONNECT_PATH, firestoreConverter, paths, userDocSchema } from '@mimicit/shared';
 import { auth, dataPort } from '../../lib/firebase';
-import { callFunction } from '../../lib/api';
 import { SESSION_KEYS, sessionSchemas } from '../../lib/messaging';
 import { appOrigins } from '../../lib/origins';
-import { locale, t } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 
 /** The web app this build talks to (its own origin first in the allowed list). */
 export const WEB_APP_ORIGIN = appOrigins(import.meta.env.MODE, import.meta.env.VITE_APP_ORIGIN)[0]!;
@@ -59,22 +54,9 @@ export const useAccountStore = defineStore('account', () => {
         (doc) => {
           if (doc) credits.value = doc.credits;
         },
-        () => undefined, // Offline or not created yet: ensureProfile's answer stays on screen.
+        () => undefined, // Offline: the last balance (or the web app's hint) stays on screen.
       );
     });
-  }
-
-  async function ensureProfile(): Promise<void> {
-    try {
-      const res = await callFunction(
-        CALLABLES.ensureProfile,
-        { locale: locale.value },
-        ensureProfileResponseSchema,
-      );
-      credits.value ??= res.profile.credits;
-    } catch {
-      // Credits then come from the live document; nothing else depends on this answer.
-    }
   }
 
   async function consumePendingAuth(): Promise<void> {
@@ -112,10 +94,8 @@ export const useAccountStore = defineStore('account', () => {
       ready.value = true;
       if (!changed) return;
       followCredits(next?.uid ?? null);
-      if (next) {
-        void ensureProfile();
-        onSignedIn();
-      } else onSignedOut();
+      if (next) onSignedIn();
+      else onSignedOut();
     });
     chrome.storage.session.onChanged.addListener((changes) => {
       if (changes[SESSION_KEYS.auth]?.newValue !== undefined) void consumePendingAuth();

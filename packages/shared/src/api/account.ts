@@ -58,10 +58,19 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/**
+ * Why the signup grant is held back (issue 16): `email-unverified` — the ID token does not say
+ * the email is verified. The grant is still owed and comes with the first call whose token does.
+ */
+export const SIGNUP_GRANT_HOLDS = ['email-unverified'] as const;
+export type SignupGrantHold = (typeof SIGNUP_GRANT_HOLDS)[number];
+
 export const ensureProfileResponseSchema = z.object({
   profile: profileSchema,
   /** True when this call gave the signup grant (first sign-in only). */
   granted: z.boolean(),
+  /** Null unless the signup grant is owed but held back; the value says why. */
+  grantHeld: z.enum(SIGNUP_GRANT_HOLDS).nullable(),
 });
 export type EnsureProfileResponse = z.infer<typeof ensureProfileResponseSchema>;
 

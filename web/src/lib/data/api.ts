@@ -30,7 +30,7 @@ import {
   type GetCatalogResponse,
   type RequestAccountDeletionResponse,
 } from '@mimicit/shared';
-import { callFunction, GENERATION_TIMEOUT_MS } from './functions';
+import { callFunction, GENERATION_TIMEOUT_MS, LIMITED_USE } from './functions';
 
 const long = { timeout: GENERATION_TIMEOUT_MS };
 
@@ -39,7 +39,7 @@ export async function getCatalog(): Promise<GetCatalogResponse> {
 }
 
 export async function ensureProfile(req: EnsureProfileRequest): Promise<EnsureProfileResponse> {
-  return ensureProfileResponseSchema.parse(await callFunction(CALLABLES.ensureProfile, req));
+  return ensureProfileResponseSchema.parse(await callFunction(CALLABLES.ensureProfile, req, LIMITED_USE));
 }
 
 export async function describeImage(req: DescribeImageRequest): Promise<GenerationResult> {
@@ -85,6 +85,6 @@ export async function exportMyData(): Promise<ExportMyDataResponse> {
 /** A sign-in token for the extension `extensionId` (the server refuses ids it does not allow). */
 export async function createExtensionToken(extensionId: string): Promise<string> {
   return createExtensionTokenResponseSchema.parse(
-    await callFunction(CALLABLES.createExtensionToken, { extensionId }),
+    await callFunction(CALLABLES.createExtensionToken, { extensionId }, LIMITED_USE),
   ).token;
 }

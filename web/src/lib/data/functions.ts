@@ -1,22 +1,26 @@
 /**
- * Callable functions, loaded lazily (`firebase/functions` stays out of the first bundle).
- * Every call has a client-side timeout so no view can hang on a dropped connection.
+ * Callable functions, loaded lazily (`firebase/functions` and App Check stay out of the first
+ * bundle). Every call has a client-side timeout so no view can hang on a dropped connection.
  */
 import type * as FunctionsSdk from 'firebase/functions';
 import type { Functions, HttpsCallableOptions } from 'firebase/functions';
+import type * as AppCheckModule from '../app-check';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
 import { app, FUNCTIONS_EMULATOR, usingEmulators } from '../firebase';
 
 type FunctionsModule = typeof FunctionsSdk;
-let loaded: Promise<{ mod: FunctionsModule; functions: Functions }> | undefined;
+let loaded:
+  Promise<{ mod: FunctionsModule; functions: Functions; appCheck: typeof AppCheckModule }> | undefined;
 
 function load() {
-  loaded ??= import('firebase/functions').then((mod) => {
+  loaded ??= Promise.all([import('firebase/functions'), import('../app-check')]).then(([mod, appCheck]) => {
+    // Before the Functions instance: it sends App Check tokens from its first call.
+    appCheck.startAppCheck();
     const functions = mod.getFunctions(app, FUNCTIONS_REGION);
     // The Functions emulator, or in local mode the local backend (same URL shape).
     if (usingEmulators)
       mod.connectFunctionsEmulator(functions, FUNCTIONS_EMULATOR.hostname, Number(FUNCTIONS_EMULATOR.port));
-    return { mod, functions };
+    return { mod, functions, appCheck };
   });
   return loaded;
 }
@@ -38,13 +42,28 @@ export function withoutUndefined(data: unknown): unknown {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 }
 
+/**
+ * For callables that consume their App Check token (replay protection): each call needs a
+ * limited-use token of its own.
+ */
+export const LIMITED_USE = { timeout: QUICK_TIMEOUT_MS, limitedUseAppCheckTokens: true } as const;
+
 /** Calls a callable by name and returns its `data` (validated by the caller). */
 export async function callFunction(
   name: string,
   data: unknown,
   options: HttpsCallableOptions = { timeout: QUICK_TIMEOUT_MS },
 ): Promise<unknown> {
-  const { mod, functions } = await load();
-  const result = await mod.httpsCallable(functions, name, options)(withoutUndefined(data));
-  return result.data;
+  const { mod, functions, appCheck } = await load();
+  const call = (opts: HttpsCallableOptions) =>
+    mod.httpsCallable(functions, name, opts)(withoutUndefined(data));
+  try {
+    return (await call(options)).data;
+  } catch (err) {
+    if (!options.limitedUseAppCheckTokens || !appCheck.isAppCheckClientError(err)) throw err;
+    // The SDK throws before sending when it cannot get a limited-use token, where a failing
+    // standard token only leaves the header out. Send the call as it would then: the server
+    // decides (where App Check is enforced it answers `app-check-missing`, which pages explain).
+    return (await call({ ...options, limitedUseAppCheckTokens: false })).data;
+  }
 }

@@ -2,7 +2,7 @@
 import type { LegalDocument } from './types';
 
 export const privacy: LegalDocument = {
-  updated: '2026-11-24',
+  updated: '2026-12-01',
   en: [
     {
       title: 'What we collect',
@@ -31,6 +31,7 @@ export const privacy: LegalDocument = {
       paragraphs: [
         'Google (sign-in, hosting, Gemini and Imagen models), OpenAI (GPT models), Black Forest Labs through fal (FLUX models) and Stripe (payments).',
         'Your prompt and source image go to the chosen model’s provider only when you click Describe or Generate. Stripe handles card details; we receive only the transaction id, amount and time.',
+        'So that automated sign-ups cannot drain the free credits, the web app checks with Google reCAPTCHA Enterprise (through Firebase App Check) that it runs in a real browser when you sign in, buy credits or connect the extension. For this check Google receives information about your browser and may set its own cookie; Google’s privacy policy and terms apply. We receive only whether the check passed.',
       ],
     },
     {
@@ -78,6 +79,7 @@ export const privacy: LegalDocument = {
       paragraphs: [
         'Google（ログイン、ホスティング、Gemini・Imagen モデル）、OpenAI（GPT モデル）、fal を通じた Black Forest Labs（FLUX モデル）、Stripe（決済）。',
         'プロンプトと元の画像は、あなたが「描写する」または「生成する」を押したときにだけ、選んだモデルの提供元に送られます。カード情報は Stripe が扱い、私たちが受け取るのは取引 ID・金額・日時のみです。',
+        'ボットによる大量登録で無料クレジットが使われないよう、ウェブアプリはログイン、クレジットの購入、拡張機能の接続のときに、Google reCAPTCHA Enterprise（Firebase App Check 経由）で実際のブラウザから使われていることを確認します。この確認のため、Google はお使いのブラウザに関する情報を受け取り、Google 自身の Cookie を設定することがあります。Google のプライバシーポリシーと利用規約が適用されます。私たちが受け取るのは確認に通ったかどうかだけです。',
       ],
     },
     {
