@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): lint, typecheck, build, the offline tier, then the
+// The one test command (`npm test`): lint, formatting, typecheck, build, the offline tier, then the
 // emulator tier when this machine can run it, then the deterministic size budgets.
 //   --offline-only    skip the emulator tier silently (used by `npm run test:offline`)
 //   --emulators-only  run only the emulator tier and fail loudly when it cannot run
@@ -73,6 +73,8 @@ if (args.has('--emulators-only')) {
 }
 
 run('lint', bin('eslint'), ['.', '--max-warnings=0']);
+// Formatting drift fails here, not in a follow-up commit: `npm run format` fixes it.
+run('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
 run('typecheck', 'npm', ['run', 'typecheck']);
 run('build (shared, functions, web, extension)', 'npm', ['run', 'build']);
 vitest('offline tier', ['--project', 'offline:*'], 'offline');
