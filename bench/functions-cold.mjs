@@ -1,6 +1,8 @@
 // Cold module load of the functions bundle in fresh Node processes: what every instance pays
-// before its first request, and the extra cost of each heavy SDK a code path imports lazily.
+// before its first request — firebase-functions' own load, and what our code adds on top of it,
+// measured in the same process — and the extra cost of each heavy SDK a code path imports lazily.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, median } from './lib.mjs';
 import { importTs } from '../scripts/lib/run-ts.mjs';
@@ -12,14 +14,47 @@ const providerSdks = (...roles) => [
   ...new Set(roles.flatMap((role) => providersFor(role)).flatMap((p) => PROVIDER_TABLE[p].sdks)),
 ];
 
-export const COLD_LOAD_BUDGET_MS = 200;
-const RUNS = 5;
+/**
+ * What our bundle may add to a cold start on top of firebase-functions' own load (ms). The
+ * trigger SDK's load (150–270 ms on this machine, depending on its load) is a floor no code of
+ * ours can lower, so the budget is on what sits above it: our code, zod and the shared package.
+ */
+export const COLD_LOAD_BUDGET_MS = 100;
+const RUNS = 7;
 
+/** Node's `import` of `specifier` in a fresh process, in ms. */
 function timeImport(specifier, cwd) {
   const code = `const t=performance.now();await import(${JSON.stringify(specifier)});console.log(performance.now()-t);`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`loading ${specifier} failed: ${r.stderr.slice(0, 400)}`);
   return Number(r.stdout.trim().split('\n').at(-1));
+}
+
+/** The firebase-functions entries the bundle's index imports before anything else can run. */
+function triggerSdkEntries(fnDir) {
+  const index = readFileSync(join(fnDir, 'lib', 'index.js'), 'utf8');
+  return [...new Set([...index.matchAll(/from\s*"(firebase-functions[^"]*)"/g)].map((m) => m[1]))].sort();
+}
+
+/**
+ * One fresh process loads firebase-functions' entries first, then the bundle: the second
+ * import finds the SDK already loaded, so it times exactly what our code adds, and both numbers
+ * come from the same process under the same machine load.
+ */
+function timeColdStart(fnDir, sdkEntries) {
+  const code = [
+    'const t0=performance.now();',
+    `await Promise.all(${JSON.stringify(sdkEntries)}.map((s)=>import(s)));`,
+    'const t1=performance.now();',
+    "await import('./lib/index.js');",
+    'console.log(JSON.stringify({sdk:t1-t0,ours:performance.now()-t1}));',
+  ].join('');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: fnDir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`loading the bundle failed: ${r.stderr.slice(0, 400)}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 /** Which lazily imported SDKs each function's code path needs (providers from the table). */
@@ -46,12 +81,12 @@ export const FUNCTION_SDKS = {
 
 export function functionsColdLoad() {
   const fnDir = join(ROOT, 'functions');
-  const indexMs = median(Array.from({ length: RUNS }, () => timeImport('./lib/index.js', fnDir)));
-  // The floor no code of ours can remove: the trigger SDK every function imports (its https
-  // entry loads firebase-admin's token verification), measured the same way.
-  const sdkFloorMs = median(
-    Array.from({ length: RUNS }, () => timeImport('firebase-functions/v2/https', fnDir)),
-  );
+  const sdkEntries = triggerSdkEntries(fnDir);
+  const runs = Array.from({ length: RUNS }, () => timeColdStart(fnDir, sdkEntries));
+  const sdkFloorMs = median(runs.map((r) => r.sdk));
+  const oursMs = median(runs.map((r) => r.ours));
+  const indexMs = median(runs.map((r) => r.sdk + r.ours));
+  const pass = oursMs <= COLD_LOAD_BUDGET_MS;
   const sdkMs = {};
   for (const sdk of new Set(Object.values(FUNCTION_SDKS).flat())) {
     sdkMs[sdk] = median(Array.from({ length: RUNS }, () => timeImport(sdk, fnDir)));
@@ -60,10 +95,7 @@ export function functionsColdLoad() {
   const r = spawnSync(
     process.execPath,
     ['--input-type=module', '-e', "console.log(JSON.stringify(Object.keys(await import('./lib/index.js'))))"],
-    {
-      cwd: fnDir,
-      encoding: 'utf8',
-    },
+    { cwd: fnDir, encoding: 'utf8' },
   );
   const exported = JSON.parse(r.stdout.trim().split('\n').at(-1));
   const perFunction = exported.map((name) => {
@@ -74,15 +106,17 @@ export function functionsColdLoad() {
       coldLoadMs: Math.round(indexMs),
       firstUseSdkMs: Math.round(sdks.reduce((s, x) => s + sdkMs[x], 0)),
       sdks,
-      pass: indexMs <= COLD_LOAD_BUDGET_MS,
+      pass,
     };
   });
   return {
     runs: RUNS,
     indexLoadMs: Math.round(indexMs),
     firebaseFunctionsSdkMs: Math.round(sdkFloorMs),
-    oursMs: Math.round(indexMs - sdkFloorMs),
+    firebaseFunctionsEntries: sdkEntries,
+    oursMs: Math.round(oursMs),
     budgetMs: COLD_LOAD_BUDGET_MS,
+    pass,
     sdkMs: Object.fromEntries(Object.entries(sdkMs).map(([k, v]) => [k, Math.round(v)])),
     perFunction,
   };
