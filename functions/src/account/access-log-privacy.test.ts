@@ -1,7 +1,7 @@
 // Access-log entries written by real calls of the account callables: 90-day expiry, and never
 // prompts, page URLs, signed links or tokens, even with all of those around the call.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RETENTION, type AccessLogDoc } from '@mimicit/shared';
+import { RETENTION, type AccessLogDoc, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
@@ -58,7 +58,7 @@ describe('access logs of the account callables', () => {
       code: 'unauthenticated',
     });
 
-    const logs = (await deps.store.query<AccessLogDoc>({ collection: 'accessLogs' }))
+    const logs = (await deps.store.query({ collection: collections.accessLogs.in() }))
       .map((s) => s.data as AccessLogDoc)
       .filter((l) => l.operation !== 'generateImage'); // the seeded ones
     expect(logs.map((l) => l.operation).sort()).toEqual([

@@ -4,7 +4,8 @@
  * page of index-heavy documents (history with search tokens, composite indexes) can exceed
  * Firestore's commit size ("Transaction too big") long before 500 writes.
  */
-import type { Data, QuerySpec, Snapshot, Store, WriteOp } from '../lib/store/types.js';
+import type { RowAt } from '@mimicit/shared';
+import type { QuerySpec, Snapshot, Store, WriteOp } from '../lib/store/types.js';
 
 export const PAGE_SIZE = 400;
 
@@ -13,9 +14,9 @@ export const PAGE_SIZE = 400;
  * is written before the next is read, so a crash leaves a smaller remainder that a rerun finishes.
  * `maxPages` bounds one run (the rest waits for the next run).
  */
-export async function deleteMatching(
+export async function deleteMatching<P extends string>(
   store: Store,
-  spec: Omit<QuerySpec, 'limit'>,
+  spec: Omit<QuerySpec<P>, 'limit'>,
   maxPages = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   return rewriteMatching(store, spec, (s) => ({ kind: 'delete', path: s.path }), maxPages);
@@ -26,10 +27,10 @@ export async function deleteMatching(
  * document out of the query's results (delete it, or change the field the query filters on),
  * otherwise the loop would see the same page again.
  */
-export async function rewriteMatching(
+export async function rewriteMatching<P extends string>(
   store: Store,
-  spec: Omit<QuerySpec, 'limit'>,
-  toWrite: (snap: Snapshot<Data>) => WriteOp,
+  spec: Omit<QuerySpec<P>, 'limit'>,
+  toWrite: (snap: Snapshot<RowAt<P>>) => WriteOp,
   maxPages = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   let total = 0;

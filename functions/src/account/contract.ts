@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Stripe } from 'stripe';
-import { ACCOUNT_DELETION_GRACE_DAYS, RETENTION, paths, type PaymentDoc } from '@mimicit/shared';
+import { ACCOUNT_DELETION_GRACE_DAYS, RETENTION, collections, storagePaths } from '@mimicit/shared';
 import type { Data, Store } from '../lib/store/types.js';
 import type { Deps } from '../lib/deps.js';
 import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
@@ -101,7 +101,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       await setup();
       const a = A();
       const bDocsBefore = await docsMentioning(env, Object.values(B()));
-      const bImagesBefore = await blobs.list(`users/${B().uid}/`);
+      const bImagesBefore = await blobs.list(storagePaths.userPrefix(B().uid));
 
       const res = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, a.uid, { ip: a.ip }));
       // History and images go at once; sessions are revoked; the purge date is 14 days out.
@@ -109,15 +109,15 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       const graceMs = Date.parse(res.purgeAfter) - Date.parse(res.requestedAt);
       expect(graceMs).toBe(ACCOUNT_DELETION_GRACE_DAYS * DAY_MS);
       expect(graceMs + DAY_MS).toBeLessThanOrEqual(RETENTION.accountPurgeDays * DAY_MS);
-      expect(await env.store.query({ collection: `${paths.user(a.uid)}/generations` })).toHaveLength(0);
-      expect(await blobs.list(`users/${a.uid}/`)).toEqual([]);
-      expect(await blobs.list(`exports/${a.uid}/`)).toEqual([]);
+      expect(await env.store.query({ collection: collections.generations.in(a.uid) })).toHaveLength(0);
+      expect(await blobs.list(storagePaths.userPrefix(a.uid))).toEqual([]);
+      expect(await blobs.list(storagePaths.exportPrefix(a.uid))).toEqual([]);
       expect(auth.users.get(a.uid)).toEqual({ disabled: false, sessionsRevoked: 1 });
 
       // Before the purge date the purge leaves the account alone.
       clock.advance((ACCOUNT_DELETION_GRACE_DAYS - 1) * DAY_MS);
       expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
-      expect((await env.store.get(paths.user(a.uid))).data).toBeDefined();
+      expect((await env.store.get(collections.users.doc(a.uid))).data).toBeDefined();
 
       clock.set(addDays(new Date(res.purgeAfter), 0.5));
       const counts = await runPurge(deps, auth, KEY, clock.now(), stripe);
@@ -132,7 +132,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       expect([...blobs.objects.keys()].filter((k) => k.includes(a.uid))).toEqual([]);
 
       // The payment stays for the tax period, its owner replaced by the keyed hash.
-      const payments = (await env.store.query<PaymentDoc>({ collection: 'payments' })).filter(
+      const payments = (await env.store.query({ collection: collections.payments.in() })).filter(
         (p) => p.data?.uid !== B().uid,
       );
       expect(payments).toHaveLength(1);
@@ -146,7 +146,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       // B: every document identical, images intact, sign-in intact.
       expect(await docsMentioning(env, Object.values(B()))).toEqual(bDocsBefore);
-      expect(await blobs.list(`users/${B().uid}/`)).toEqual(bImagesBefore);
+      expect(await blobs.list(storagePaths.userPrefix(B().uid))).toEqual(bImagesBefore);
       expect(auth.users.get(B().uid)).toEqual({ disabled: false, sessionsRevoked: 0 });
     });
 
@@ -170,7 +170,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
           interrupting(stripe, ['deleteStripeCustomer'], counter),
         );
         expect(first).toMatchObject({ accountsPurged: 0, accountsFailed: 1 });
-        expect((await env.store.get(paths.user(a.uid))).data).toMatchObject({ purgeAttempts: 1 });
+        expect((await env.store.get(collections.users.doc(a.uid))).data).toMatchObject({ purgeAttempts: 1 });
         // The scheduler's retry within the hour leaves it alone; the next day's run finishes it.
         expect(await runPurge(deps, auth, KEY, at, stripe)).toMatchObject({ accountsFailed: 0 });
 
@@ -179,8 +179,8 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         expect(second).toMatchObject({ accountsPurged: 1, accountsFailed: 0 });
         expect([...(await docsMentioning(env, Object.values(a))).keys()]).toEqual([]);
         expect([...blobs.objects.keys()].filter((k) => k.includes(a.uid))).toEqual([]);
-        const hashed = await env.store.query<PaymentDoc>({
-          collection: 'payments',
+        const hashed = await env.store.query({
+          collection: collections.payments.in(),
           where: [['uid', '==', paymentOwnerHash(KEY, a.uid)]],
         });
         expect(hashed.map((p) => p.data?.minimized)).toEqual([true]);
@@ -198,7 +198,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       const res = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, a.uid));
       clock.set(addDays(new Date(res.purgeAfter), 0.5));
       await runPurge(deps, auth, KEY, clock.now(), stripe);
-      const tombstone = await env.store.get(paths.accountTombstone(paymentOwnerHash(KEY, a.uid)));
+      const tombstone = await env.store.get(collections.accountTombstones.doc(paymentOwnerHash(KEY, a.uid)));
       expect(tombstone.data).toEqual({
         purgedAt: clock.now(),
         expireAt: addDays(clock.now(), RETENTION.tombstoneDays),
@@ -221,7 +221,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         uid: null,
       });
 
-      expect((await env.store.get(paths.user(a.uid))).data).toBeUndefined();
+      expect((await env.store.get(collections.users.doc(a.uid))).data).toBeUndefined();
       // Only the access logs of the three refused calls (kept 90 days like every access log).
       const mentions = [...(await docsMentioning(env, Object.values(a))).entries()];
       expect(mentions.map(([, d]) => d.operation).sort()).toEqual([
@@ -229,7 +229,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         'ensureProfile',
         'ensureProfile',
       ]);
-      expect((await env.store.get<PaymentDoc>(paths.payment('cs_test_late'))).data).toMatchObject({
+      expect((await env.store.get(collections.payments.doc('cs_test_late'))).data).toMatchObject({
         uid: paymentOwnerHash(KEY, a.uid),
         minimized: true,
         status: 'paid',
@@ -259,8 +259,8 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       clock.advance(30 * DAY_MS);
       expect((await runPurge(deps, auth, KEY, clock.now(), stripe)).accountsPurged).toBe(0);
-      expect((await env.store.get(paths.user(a.uid))).data).toMatchObject({ credits: 11 });
-      expect(await env.store.query({ collection: `${paths.user(a.uid)}/ledger` })).toHaveLength(3);
+      expect((await env.store.get(collections.users.doc(a.uid))).data).toMatchObject({ credits: 11 });
+      expect(await env.store.query({ collection: collections.ledger.in(a.uid) })).toHaveLength(3);
       expect(auth.users.has(a.uid)).toBe(true);
     });
 
@@ -288,9 +288,9 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
         ...(withExpiry ? { expireAt: addDays(at, 90) } : {}),
       });
       await env.store.batch([
-        { kind: 'set', path: paths.accessLog('old-ttl'), data: log(addDays(now, -91), true) },
-        { kind: 'set', path: paths.accessLog('old-no-ttl'), data: log(addDays(now, -95), false) },
-        { kind: 'set', path: paths.accessLog('recent'), data: log(addDays(now, -89), true) },
+        { kind: 'set', path: collections.accessLogs.doc('old-ttl'), data: log(addDays(now, -91), true) },
+        { kind: 'set', path: collections.accessLogs.doc('old-no-ttl'), data: log(addDays(now, -95), false) },
+        { kind: 'set', path: collections.accessLogs.doc('recent'), data: log(addDays(now, -89), true) },
       ]);
       const fresh = `exports/someone/mimicit-export-${now.getTime() - 3_600_000}.json`;
       await blobs.save(fresh, new Uint8Array([1]), 'application/json');
@@ -298,7 +298,7 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
 
       const payment = (id: string, expireAt: Date) => ({
         kind: 'set' as const,
-        path: paths.payment(id),
+        path: collections.payments.doc(id),
         data: {
           uid: 'someone',
           minimized: true,
@@ -313,14 +313,14 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       expect(counts.expiredLogsDeleted).toBe(2);
       // Payment records past their 7 years: the TTL policy's backstop.
       expect(counts.expiredPaymentsDeleted).toBe(1);
-      expect((await env.store.get(paths.payment('cs_old'))).data).toBeUndefined();
-      expect((await env.store.get(paths.payment('cs_kept'))).data).toBeDefined();
+      expect((await env.store.get(collections.payments.doc('cs_old'))).exists).toBe(false);
+      expect((await env.store.get(collections.payments.doc('cs_kept'))).exists).toBe(true);
       // A's and B's exports (30 days old) and the unrecognised file; the fresh one stays.
       expect(counts.staleExportsDeleted).toBe(3);
-      expect(await blobs.list('exports/')).toEqual([fresh]);
-      expect((await env.store.get(paths.accessLog('recent'))).data).toBeDefined();
-      expect((await env.store.get(paths.accessLog('old-ttl'))).data).toBeUndefined();
-      expect((await env.store.get(paths.accessLog('old-no-ttl'))).data).toBeUndefined();
+      expect(await blobs.list(storagePaths.exportsRoot())).toEqual([fresh]);
+      expect((await env.store.get(collections.accessLogs.doc('recent'))).data).toBeDefined();
+      expect((await env.store.get(collections.accessLogs.doc('old-ttl'))).data).toBeUndefined();
+      expect((await env.store.get(collections.accessLogs.doc('old-no-ttl'))).data).toBeUndefined();
     });
   });
 }

@@ -2,7 +2,7 @@
 // way Firestore does ("Transaction too big"): hundreds of generations with search tokens, whose
 // index entries make a page of 400 deletes far too big for one commit.
 import { afterEach, describe, expect, it } from 'vitest';
-import { paths, storagePaths, type GenerationDoc } from '@mimicit/shared';
+import { collections, storagePaths, type GenerationDoc } from '@mimicit/shared';
 import { MemoryStore } from '../lib/store/memory-store.js';
 import { indexEntries } from '../lib/store/commit-limits.js';
 import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
@@ -68,7 +68,7 @@ describe('deleting a large, index-heavy account', () => {
     await store.bulkWrite(
       Array.from({ length: GENERATIONS }, (_, i) => ({
         kind: 'set' as const,
-        path: paths.generation('big', `g${i}`),
+        path: collections.generations.doc('big', `g${i}`),
         data: { ...heavyGeneration(i) },
       })),
     );
@@ -76,14 +76,14 @@ describe('deleting a large, index-heavy account', () => {
       store.batch(
         Array.from({ length: 400 }, (_, i) => ({
           kind: 'delete' as const,
-          path: paths.generation('big', `g${i}`),
+          path: collections.generations.doc('big', `g${i}`),
         })),
       ),
     ).rejects.toMatchObject({ message: /Transaction too big/ });
 
     const res = await handleRequestAccountDeletion(fakeRequest({ confirm: true }, 'big'));
     expect(res.deletedGenerations).toBe(GENERATIONS + 3);
-    expect(await store.query({ collection: `${paths.user('big')}/generations` })).toEqual([]);
+    expect(await store.query({ collection: collections.generations.in('big') })).toEqual([]);
 
     const counts = await runPurge({ store, blobs }, auth, 'key', addDays(new Date(res.purgeAfter), 1));
     expect(counts).toMatchObject({ accountsPurged: 1, accountsFailed: 0 });

@@ -16,7 +16,7 @@
  * a repeated request never postpones it; the daily purge runs within a day of it, so everything is
  * gone no later than 15 days after the request — inside the 30 days the privacy policy promises.
  */
-import { ACCOUNT_DELETION_GRACE_DAYS, paths, storagePaths, type UserDoc } from '@mimicit/shared';
+import { ACCOUNT_DELETION_GRACE_DAYS, collections, storagePaths, type UserDoc } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import { addDays } from '../lib/clock.js';
 import { domainError } from '../lib/errors.js';
@@ -45,7 +45,7 @@ export async function requestDeletion(
   const { store, blobs } = deps;
   // The mark comes first: whatever fails after it, the purge still finds the account.
   const { requestedAt, purgeAfter } = await store.runTransaction(async (tx) => {
-    const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+    const user = (await tx.get(collections.users.doc(uid))).data;
     if (user?.purgeAfter) {
       return { requestedAt: user.deletionRequestedAt ?? now, purgeAfter: user.purgeAfter };
     }
@@ -55,13 +55,13 @@ export async function requestDeletion(
       purgeAfter: addDays(now, ACCOUNT_DELETION_GRACE_DAYS),
       purgeAttempts: 0,
     };
-    if (user) tx.update(paths.user(uid), { ...mark, updatedAt: now });
-    else tx.set(paths.user(uid), { ...defaultUserDoc(now), ...mark });
+    if (user) tx.update(collections.users.doc(uid), { ...mark, updatedAt: now });
+    else tx.set(collections.users.doc(uid), { ...defaultUserDoc(now), ...mark });
     return { requestedAt: mark.deletionRequestedAt, purgeAfter: mark.purgeAfter };
   });
 
   const deletedGenerations = await deleteMatching(store, {
-    collection: `${paths.user(uid)}/generations`,
+    collection: collections.generations.in(uid),
   });
   const deletedFiles =
     (await blobs.deletePrefix(storagePaths.userPrefix(uid))) +
@@ -76,7 +76,7 @@ export async function requestDeletion(
  */
 export async function cancelDeletion(deps: Pick<Deps, 'store'>, uid: string, now: Date): Promise<UserDoc> {
   return deps.store.runTransaction(async (tx) => {
-    const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+    const user = (await tx.get(collections.users.doc(uid))).data;
     if (!user) throw domainError('not-found', 'not-found', 'There is no profile for this account yet.');
     if (!user.purgeAfter) return user;
     if (user.purgeAfter.getTime() <= now.getTime()) {
@@ -95,7 +95,7 @@ export async function cancelDeletion(deps: Pick<Deps, 'store'>, uid: string, now
       ...rest
     } = user;
     const restored: UserDoc = { ...rest, updatedAt: now };
-    tx.set(paths.user(uid), { ...restored });
+    tx.set(collections.users.doc(uid), { ...restored });
     return restored;
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensureProfileResponseSchema, paths, type UserDoc } from '@mimicit/shared';
+import { ensureProfileResponseSchema, collections } from '@mimicit/shared';
 import { ATTESTED_APP, fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -60,7 +60,7 @@ describe('handleEnsureProfile', () => {
       Array.from({ length: 5 }, () => handleEnsureProfile(fakeRequest({}, 'u1', { token: google }))),
     );
     expect(results.filter((r) => r.granted)).toHaveLength(1);
-    expect((await deps.store.get<UserDoc>(paths.user('u1'))).data?.credits).toBe(10);
+    expect((await deps.store.get(collections.users.doc('u1'))).data?.credits).toBe(10);
   });
 
   it('refreshes name, email and photo when Google reports new ones, keeping credits', async () => {
@@ -89,7 +89,7 @@ describe('handleEnsureProfile', () => {
       code: 'unauthenticated',
       details: { reason: 'session-revoked' },
     });
-    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+    expect((await deps.store.get(collections.users.doc('u1'))).data).toBeUndefined();
     deps.clock.advance(60_000);
     const fresh = { token: { ...google, auth_time: deps.clock.now().getTime() / 1000 } };
     await expect(handleEnsureProfile(fakeRequest({}, 'u1', fresh))).resolves.toMatchObject({ granted: true });
@@ -102,7 +102,7 @@ describe('handleEnsureProfile', () => {
         code: 'failed-precondition',
         details: { reason: 'account-deleted' },
       });
-      expect((await deps.store.get(paths.user(uid))).data).toBeUndefined();
+      expect((await deps.store.get(collections.users.doc(uid))).data).toBeUndefined();
     }
   });
 
@@ -112,7 +112,7 @@ describe('handleEnsureProfile', () => {
         code: 'invalid-argument',
       });
     }
-    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+    expect((await deps.store.get(collections.users.doc('u1'))).data).toBeUndefined();
   });
 
   it('gives an unverified email a profile but holds the grant until a verified sign-in', async () => {
@@ -161,7 +161,7 @@ describe('handleEnsureProfile', () => {
         handleEnsureProfile(fakeRequest({}, 'u1', { token: google, app, headers })),
       ).rejects.toMatchObject({ code: 'unauthenticated', details: { reason } });
     }
-    expect((await deps.store.get(paths.user('u1'))).data).toBeUndefined();
+    expect((await deps.store.get(collections.users.doc('u1'))).data).toBeUndefined();
   });
 
   it('requires sign-in', async () => {

@@ -1,9 +1,8 @@
 import {
   ensureProfileRequestSchema,
-  paths,
+  collections,
   type EnsureProfileResponse,
   type SignupGrantHold,
-  type UserDoc,
 } from '@mimicit/shared';
 import * as logger from 'firebase-functions/logger';
 import { callableHandler, defineCallable } from '../lib/callable.js';
@@ -42,19 +41,23 @@ export const handleEnsureProfile = callableHandler(
     /** Refreshes an existing profile; creates a missing one only when `create`. False: missing. */
     const upsert = (create: boolean) =>
       store.runTransaction(async (tx) => {
-        const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+        const user = (await tx.get(collections.users.doc(uid))).data;
         assertAccountActive(user);
         if (user) {
           const changed = (Object.keys(fromToken) as (keyof typeof fromToken)[]).some(
             (k) => user[k] !== fromToken[k],
           );
           // Unchanged profiles cost no write: this runs on every sign-in.
-          if (changed) tx.update(paths.user(uid), { ...fromToken, updatedAt: now });
+          if (changed) tx.update(collections.users.doc(uid), { ...fromToken, updatedAt: now });
           return true;
         }
         if (!create) return false;
         if (await isPurged(tx, uid)) throw accountDeleted();
-        tx.create(paths.user(uid), { ...defaultUserDoc(now), ...fromToken, locale: data.locale ?? 'en' });
+        tx.create(collections.users.doc(uid), {
+          ...defaultUserDoc(now),
+          ...fromToken,
+          locale: data.locale ?? 'en',
+        });
         return true;
       });
     if (!(await upsert(false))) {
@@ -71,7 +74,7 @@ export const handleEnsureProfile = callableHandler(
       if (granted) logger.info('account.signupGrant', { uid, amount });
     }
 
-    const user = (await store.get<UserDoc>(paths.user(uid))).data;
+    const user = (await store.get(collections.users.doc(uid))).data;
     if (!user) throw new Error('The profile vanished right after it was written.');
     let grantHeld: SignupGrantHold | null = null;
     if (grants && !emailVerified && !user.signupGranted) {

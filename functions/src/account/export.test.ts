@@ -3,7 +3,7 @@ import {
   EXPORT_INLINE_MAX_BYTES,
   exportMyDataResponseSchema,
   mimicitExportSchema,
-  paths,
+  collections,
   type MimicitExport,
 } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
@@ -37,7 +37,7 @@ describe('handleExportMyData', () => {
     expect(parsed.account).toMatchObject({ uid: a.uid, email: a.email, displayName: a.name, credits: 11 });
     expect(parsed.settings).toEqual({ promptStyle: 'tags', defaultImageModel: 'gpt-image-1' });
 
-    const gens = await deps.store.query({ collection: `${paths.user(a.uid)}/generations` });
+    const gens = await deps.store.query({ collection: collections.generations.in(a.uid) });
     expect(parsed.generations.map((g) => g.id).sort()).toEqual(gens.map((g) => g.id).sort());
     expect(parsed.generations.map((g) => g.id)).toEqual(['gen2', 'gen1', 'gen0']); // newest first
     expect(parsed.generations.find((g) => g.id === 'gen0')).toMatchObject({
@@ -48,7 +48,7 @@ describe('handleExportMyData', () => {
     });
     expect(parsed.generations.find((g) => g.id === 'gen2')?.resultPrompts).toEqual([`${a.prompt} described`]);
 
-    const ledger = await deps.store.query({ collection: `${paths.user(a.uid)}/ledger` });
+    const ledger = await deps.store.query({ collection: collections.ledger.in(a.uid) });
     expect(parsed.ledger.map((e) => e.id).sort()).toEqual(ledger.map((e) => e.id).sort());
     expect(parsed.ledger.reduce((s, e) => s + e.delta, 0)).toBe(11);
     expect(parsed.payments).toEqual([expect.objectContaining({ id: seededSessionId(a.uid), amount: 500 })]);
@@ -83,7 +83,7 @@ describe('handleExportMyData', () => {
       await deps.blobs.save(path, new Uint8Array([1]), 'image/png');
       ops.push({
         kind: 'set' as const,
-        path: paths.generation(a.uid, `many${i}`),
+        path: collections.generations.doc(a.uid, `many${i}`),
         data: {
           kind: 'image',
           status: 'succeeded',
@@ -125,7 +125,7 @@ describe('handleExportMyData', () => {
     await deps.store.batch(
       Array.from({ length: 250 }, (_, i) => ({
         kind: 'set' as const,
-        path: paths.generation(a.uid, `big${i}`),
+        path: collections.generations.doc(a.uid, `big${i}`),
         data: {
           kind: 'image',
           status: 'failed',

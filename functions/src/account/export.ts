@@ -7,20 +7,16 @@
 import {
   EXPORT_LINK_TTL_MS,
   mimicitExportSchema,
-  paths,
   storagePaths,
-  type AccessLogDoc,
-  type GenerationDoc,
-  type LedgerEntry,
+  type ExportedCollection,
   type MimicitExport,
-  type PaymentDoc,
-  type UserDoc,
 } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import type { Snapshot } from '../lib/store/types.js';
 import { mapLimit } from '../lib/concurrency.js';
 import { defaultUserDoc } from '../credits/ledger.js';
 import { deletionState } from './profile.js';
+import { readOwned } from './owned.js';
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -29,6 +25,19 @@ const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null)
  * private key): thousands at once exhaust sockets and IAM's quota and fail the whole export.
  */
 export const EXPORT_SIGN_CONCURRENCY = 8;
+
+/**
+ * Where each collection the registry marks `export: 'included'` goes in the export document: a
+ * collection added to the registry with personal data fails to compile here until it has a place
+ * (and docs/data-export.md says what it holds).
+ */
+export const EXPORT_SECTIONS = {
+  users: 'account',
+  generations: 'generations',
+  ledger: 'ledger',
+  payments: 'payments',
+  accessLogs: 'accessLogs',
+} as const satisfies Record<ExportedCollection, keyof MimicitExport>;
 
 /** The rows that exist, as `{ id, data }` with `data` defined. */
 function present<T>(rows: Snapshot<T>[]): { id: string; data: T }[] {
@@ -42,21 +51,15 @@ export async function buildExport(
   now: Date,
 ): Promise<MimicitExport> {
   const { store, blobs } = deps;
-  const userPath = paths.user(uid);
-  // Unpaged on purpose: cursor pages on `createdAt` alone would skip documents sharing a
-  // timestamp at a page boundary, and an export must hold every one.
-  const [userSnap, ledger, payments, generations, logs] = await Promise.all([
-    store.get<UserDoc>(userPath),
-    store.query<LedgerEntry>({ collection: `${userPath}/ledger`, orderBy: [['createdAt', 'asc']] }),
-    // Equality only: served by the automatic single-field index.
-    store.query<PaymentDoc>({ collection: 'payments', where: [['uid', '==', uid]] }),
-    store.query<GenerationDoc>({
-      collection: `${userPath}/generations`,
-      orderBy: [['createdAt', 'desc']],
-    }),
-    store.query<AccessLogDoc>({ collection: 'accessLogs', where: [['uid', '==', uid]] }),
+  // Where each collection's documents of `uid` are comes from the registry (owned.ts).
+  const [[userSnap], ledger, payments, generations, logs] = await Promise.all([
+    readOwned(store, 'users', uid),
+    readOwned(store, 'ledger', uid, [['createdAt', 'asc']]),
+    readOwned(store, 'payments', uid),
+    readOwned(store, 'generations', uid, [['createdAt', 'desc']]),
+    readOwned(store, 'accessLogs', uid),
   ]);
-  const user = userSnap.data ?? defaultUserDoc(now);
+  const user = userSnap?.data ?? defaultUserDoc(now);
   const linkExpiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MS);
 
   // One listing instead of a lookup per image: a missing file gets a null link, not an error.
@@ -81,8 +84,8 @@ export async function buildExport(
       photoURL: user.photoURL,
       locale: user.locale,
       credits: user.credits,
-      createdAt: userSnap.data ? user.createdAt.toISOString() : null,
-      deletion: deletionState(userSnap.data),
+      createdAt: userSnap ? user.createdAt.toISOString() : null,
+      deletion: deletionState(userSnap?.data),
     },
     settings: { ...user.settings },
     ledger: present(ledger).map(({ id, data: e }) => ({

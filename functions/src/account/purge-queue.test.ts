@@ -1,6 +1,6 @@
 // One account whose purge keeps failing must not stall the daily purge for everyone else.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, type UserDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { MemoryStore } from '../lib/store/memory-store.js';
 import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
 import { addDays } from '../lib/clock.js';
@@ -48,7 +48,7 @@ describe('purge queue', () => {
     await seedUser(store, blobs, uid, at);
     await requestDeletion({ store, blobs }, auth, uid, at);
   }
-  const user = async (uid: string) => (await store.get<UserDoc>(paths.user(uid))).data;
+  const user = async (uid: string) => (await store.get(collections.users.doc(uid))).data;
   const alerts = () => entries.filter((e) => (e[0] as { severity?: string }).severity === 'ALERT');
 
   it('goes on past a failing account, records it, retries it behind fresh accounts and alerts', async () => {

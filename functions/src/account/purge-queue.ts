@@ -10,7 +10,7 @@
  * look at: the 30-day deletion promise is at stake.
  */
 import * as logger from 'firebase-functions/logger';
-import { paths, type UserDoc } from '@mimicit/shared';
+import { collections, type UserDoc } from '@mimicit/shared';
 import type { Snapshot, Store } from '../lib/store/types.js';
 
 /** Failed attempts after which every further failure raises an alert. */
@@ -25,8 +25,8 @@ export type PurgeQueue = 'fresh' | 'retry';
 /** The next page of `queue` due at `now`. */
 export function duePage(store: Store, queue: PurgeQueue, now: Date): Promise<Snapshot<UserDoc>[]> {
   return queue === 'fresh'
-    ? store.query<UserDoc>({
-        collection: 'users',
+    ? store.query({
+        collection: collections.users.in(),
         where: [
           ['purgeAttempts', '==', 0],
           ['purgeAfter', '<=', now],
@@ -34,8 +34,8 @@ export function duePage(store: Store, queue: PurgeQueue, now: Date): Promise<Sna
         orderBy: [['purgeAfter', 'asc']],
         limit: PURGE_PAGE,
       })
-    : store.query<UserDoc>({
-        collection: 'users',
+    : store.query({
+        collection: collections.users.in(),
         where: [['purgeRetryAt', '<=', now]],
         orderBy: [['purgeRetryAt', 'asc']],
         limit: PURGE_PAGE,
@@ -57,11 +57,11 @@ export async function recordPurgeFailure(
   let attempts: number | undefined;
   try {
     attempts = await store.runTransaction(async (tx) => {
-      const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+      const user = (await tx.get(collections.users.doc(uid))).data;
       // Gone: the failing step came after the mark was deleted; nothing is left to retry.
       if (!user?.purgeAfter) return undefined;
       const n = (user.purgeAttempts ?? 0) + 1;
-      tx.update(paths.user(uid), {
+      tx.update(collections.users.doc(uid), {
         purgeAttempts: n,
         purgeRetryAt: new Date(now.getTime() + PURGE_RETRY_DELAY_MS),
       });

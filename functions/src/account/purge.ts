@@ -7,7 +7,7 @@
  * leaves the mark in place and the next run finishes the job.
  */
 import * as logger from 'firebase-functions/logger';
-import { RETENTION, paths, storagePaths, type PaymentDoc, type StripeCustomerDoc } from '@mimicit/shared';
+import { RETENTION, collections, storagePaths, type PersonalCollection } from '@mimicit/shared';
 import { paymentExpireAt } from '../billing/payment-retention.js';
 import type { Deps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
@@ -16,6 +16,7 @@ import type { AuthAdmin } from './auth-admin.js';
 import { PURGE_PAGE, duePage, recordPurgeFailure } from './purge-queue.js';
 import { paymentOwnerHash, tombstoneWrite } from './tombstones.js';
 import { deleteMatching, rewriteMatching } from './bulk.js';
+import { deleteOwned, ownedBy, readOwned } from './owned.js';
 
 /** Accounts purged side by side: enough to finish a backlog, gentle on Auth's admin quota. */
 export const PURGE_CONCURRENCY = 4;
@@ -81,7 +82,7 @@ export async function runPurge(
       let leftQueue = true;
       await mapLimit(due, PURGE_CONCURRENCY, async ({ id: uid }) => {
         try {
-          await purgeAccount(deps, auth, externals, hashKey, uid, now, counts);
+          await purgeAccount({ deps, externals, hashKey, uid, now, counts }, auth);
           counts.accountsPurged++;
         } catch (err) {
           counts.accountsFailed++;
@@ -96,33 +97,38 @@ export async function runPurge(
   counts.staleExportsDeleted = await purgeStaleExports(deps, now);
   counts.expiredPaymentsDeleted = await deleteMatching(
     deps.store,
-    { collection: 'payments', where: [['expireAt', '<=', now]] },
+    { collection: collections.payments.in(), where: [['expireAt', '<=', now]] },
     MAX_LOG_PAGES_PER_RUN,
   );
   return counts;
 }
 
-/** Every step is idempotent; the `users/{uid}` mark goes last (see the module comment). */
-async function purgeAccount(
-  deps: Pick<Deps, 'store' | 'blobs'>,
-  auth: AuthAdmin,
-  externals: PurgeExternals,
-  hashKey: string,
-  uid: string,
-  now: Date,
-  counts: PurgeCounts,
-): Promise<void> {
-  const { store, blobs } = deps;
-  // First, so nothing can create the account again once its data starts to go (tombstones.ts).
-  await store.batch([tombstoneWrite(hashKey, uid, now)]);
-  // No new sessions while the data goes.
-  await auth.disable(uid);
-  const ownerHash = paymentOwnerHash(hashKey, uid);
-  counts.paymentsMinimized += await rewriteMatching(
-    store,
-    { collection: 'payments', where: [['uid', '==', uid]] },
-    (s) => {
-      const p = s.data as PaymentDoc;
+interface PurgeContext {
+  deps: Pick<Deps, 'store' | 'blobs'>;
+  externals: PurgeExternals;
+  hashKey: string;
+  uid: string;
+  now: Date;
+  counts: PurgeCounts;
+}
+
+/**
+ * What the purge does with each collection the registry says holds personal data, in registry
+ * order. `with-account`: the documents live under `users/{uid}` and go with its tree, last. A
+ * collection added to the registry with personal data fails to compile here until it has a step.
+ */
+export const PURGE_STEPS: {
+  readonly [K in PersonalCollection]: 'with-account' | ((ctx: PurgeContext) => Promise<void>);
+} = {
+  users: 'with-account',
+  generations: 'with-account',
+  ledger: 'with-account',
+  payments: async ({ deps, hashKey, uid, now, counts }) => {
+    const ownerHash = paymentOwnerHash(hashKey, uid);
+    const owned = ownedBy('payments', uid);
+    if (owned.kind !== 'query') throw new Error('payments are found by their uid field');
+    counts.paymentsMinimized += await rewriteMatching(deps.store, owned.spec, (s) => {
+      const p = s.data!;
       // Kept for tax law until expireAt; older records without one get it from their creation.
       const expireAt = p.expireAt ?? paymentExpireAt(p.createdAt);
       return {
@@ -130,24 +136,34 @@ async function purgeAccount(
         path: s.path,
         data: { uid: ownerHash, minimized: true, updatedAt: now, expireAt },
       };
-    },
-  );
-  counts.accountLogsDeleted += await deleteMatching(store, {
-    collection: 'accessLogs',
-    where: [['uid', '==', uid]],
-  });
-  // The customer id lives only in stripeCustomers/{uid}, deleted just below: Stripe goes first.
-  const customer = (await store.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
-  if (customer && externals.deleteStripeCustomer) await externals.deleteStripeCustomer(customer.customerId);
-  const records = [paths.stripeCustomer(uid)];
-  const present = (await store.getAll(records)).filter((s) => s.data !== undefined);
-  if (present.length > 0) await store.batch(present.map((s) => ({ kind: 'delete', path: s.path })));
-  counts.accountDocsDeleted += present.length;
+    });
+  },
+  accessLogs: async ({ deps, uid, counts }) => {
+    counts.accountLogsDeleted += await deleteOwned(deps.store, 'accessLogs', uid);
+  },
+  stripeCustomers: async ({ deps, externals, uid, counts }) => {
+    // The customer id lives only in stripeCustomers/{uid}: Stripe goes first.
+    const [customer] = await readOwned(deps.store, 'stripeCustomers', uid);
+    if (customer?.data && externals.deleteStripeCustomer)
+      await externals.deleteStripeCustomer(customer.data.customerId);
+    counts.accountDocsDeleted += await deleteOwned(deps.store, 'stripeCustomers', uid);
+  },
+};
+
+/** Every step is idempotent; the `users/{uid}` mark goes last (see the module comment). */
+async function purgeAccount(ctx: PurgeContext, auth: AuthAdmin): Promise<void> {
+  const { deps, hashKey, uid, now, counts } = ctx;
+  const { store, blobs } = deps;
+  // First, so nothing can create the account again once its data starts to go (tombstones.ts).
+  await store.batch([tombstoneWrite(hashKey, uid, now)]);
+  // No new sessions while the data goes.
+  await auth.disable(uid);
+  for (const step of Object.values(PURGE_STEPS)) if (step !== 'with-account') await step(ctx);
   counts.filesDeleted +=
     (await blobs.deletePrefix(storagePaths.userPrefix(uid))) +
     (await blobs.deletePrefix(storagePaths.exportPrefix(uid)));
   await auth.delete(uid);
-  counts.accountDocsDeleted += await store.deleteRecursive(paths.user(uid));
+  counts.accountDocsDeleted += await store.deleteRecursive(collections.users.doc(uid));
   logger.info('purge.accountPurged', { uid });
 }
 
@@ -155,14 +171,14 @@ async function purgeAccount(
 async function purgeExpiredAccessLogs(deps: Pick<Deps, 'store'>, now: Date): Promise<number> {
   const byExpiry = await deleteMatching(
     deps.store,
-    { collection: 'accessLogs', where: [['expireAt', '<=', now]] },
+    { collection: collections.accessLogs.in(), where: [['expireAt', '<=', now]] },
     MAX_LOG_PAGES_PER_RUN,
   );
   // Entries without `expireAt` (should never exist) still age out by their time.
   const cutoff = new Date(now.getTime() - RETENTION.accessLogDays * DAY_MS);
   const byAge = await deleteMatching(
     deps.store,
-    { collection: 'accessLogs', where: [['at', '<=', cutoff]] },
+    { collection: collections.accessLogs.in(), where: [['at', '<=', cutoff]] },
     MAX_LOG_PAGES_PER_RUN,
   );
   return byExpiry + byAge;
@@ -174,7 +190,7 @@ const EXPORT_NAME = /\/mimicit-export-(\d{13})\.json$/;
 async function purgeStaleExports(deps: Pick<Deps, 'blobs'>, now: Date): Promise<number> {
   const cutoff = now.getTime() - RETENTION.exportDays * DAY_MS;
   let n = 0;
-  for (const name of await deps.blobs.list('exports/')) {
+  for (const name of await deps.blobs.list(storagePaths.exportsRoot())) {
     const made = Number(EXPORT_NAME.exec(name)?.[1] ?? 0);
     // Anything under exports/ that is not a recognisable export is not ours to keep either.
     if (made <= cutoff) {

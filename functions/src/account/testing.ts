@@ -4,7 +4,7 @@
  * (profile, history with images, ledger, payment, logs, export, server-side records).
  */
 import { createHash } from 'node:crypto';
-import { paths, storagePaths, type UserDoc } from '@mimicit/shared';
+import { collections, storagePaths, type UserDoc } from '@mimicit/shared';
 import type { BlobStore } from '../lib/blobs/types.js';
 import type { Store, WriteOp } from '../lib/store/types.js';
 import { addDays } from '../lib/clock.js';
@@ -90,7 +90,7 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
     updatedAt: now,
   };
   const session = seededSessionId(uid);
-  const ops: WriteOp[] = [{ kind: 'set', path: paths.user(uid), data: { ...user } }];
+  const ops: WriteOp[] = [{ kind: 'set', path: collections.users.doc(uid), data: { ...user } }];
   for (let i = 0; i < 3; i++) {
     const id = `gen${i}`;
     const createdAt = new Date(now.getTime() + i * 1000);
@@ -109,7 +109,7 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
     for (const img of images) await blobs.save(img.path, new Uint8Array([1, 2, 3]), img.contentType);
     ops.push({
       kind: 'set',
-      path: paths.generation(uid, id),
+      path: collections.generations.doc(uid, id),
       data: {
         kind: i < 2 ? 'image' : 'prompt',
         status: 'succeeded',
@@ -137,13 +137,13 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
   ledger.forEach(({ id, ...e }, i) =>
     ops.push({
       kind: 'set',
-      path: paths.ledgerEntry(uid, id),
+      path: collections.ledger.doc(uid, id),
       data: { ...e, createdAt: new Date(now.getTime() + i) },
     }),
   );
   ops.push({
     kind: 'set',
-    path: paths.payment(session),
+    path: collections.payments.doc(session),
     data: {
       uid,
       minimized: false,
@@ -161,7 +161,7 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
   for (let i = 0; i < 2; i++) {
     ops.push({
       kind: 'set',
-      path: paths.accessLog(`log-${uid}-${i}`),
+      path: collections.accessLogs.doc(`log-${uid}-${i}`),
       data: {
         uid,
         ip: v.ip,
@@ -175,7 +175,7 @@ export async function seedUser(store: Store, blobs: BlobStore, uid: string, now:
   }
   ops.push({
     kind: 'set',
-    path: paths.stripeCustomer(uid),
+    path: collections.stripeCustomers.doc(uid),
     data: { customerId: v.customer, createdAt: now },
   });
   await store.batch(ops);

@@ -7,7 +7,7 @@
  * that creates an account checks it (ensureProfile, createExtensionToken, webhook grants).
  */
 import { createHmac } from 'node:crypto';
-import { RETENTION, paths, type AccountTombstoneDoc } from '@mimicit/shared';
+import { RETENTION, collections, type AccountTombstoneDoc } from '@mimicit/shared';
 import { PAYMENT_HASH_KEY } from '../lib/config.js';
 import { isEmulatorOrTest } from '../lib/env.js';
 import { addDays } from '../lib/clock.js';
@@ -39,7 +39,11 @@ export function accountHashKey(): string {
 /** The tombstone write for a purged `uid` (idempotent: a rerun rewrites the same document). */
 export function tombstoneWrite(key: string, uid: string, now: Date): WriteOp {
   const doc: AccountTombstoneDoc = { purgedAt: now, expireAt: addDays(now, RETENTION.tombstoneDays) };
-  return { kind: 'set', path: paths.accountTombstone(paymentOwnerHash(key, uid)), data: { ...doc } };
+  return {
+    kind: 'set',
+    path: collections.accountTombstones.doc(paymentOwnerHash(key, uid)),
+    data: { ...doc },
+  };
 }
 
 /** True when `uid` was purged. In a transaction, call it before any write. */
@@ -48,7 +52,7 @@ export async function isPurged(
   uid: string,
   key = accountHashKey(),
 ): Promise<boolean> {
-  return (await reader.get(paths.accountTombstone(paymentOwnerHash(key, uid)))).data !== undefined;
+  return (await reader.get(collections.accountTombstones.doc(paymentOwnerHash(key, uid)))).data !== undefined;
 }
 
 /** The refusal for a request made on behalf of a purged account. */

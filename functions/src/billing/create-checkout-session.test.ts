@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, type PaymentDoc, type StripeCustomerDoc } from '@mimicit/shared';
+import { defaultUserDoc } from '../credits/ledger.js';
+import { collections } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { handleCreateCheckoutSession } from './create-checkout-session.js';
@@ -69,7 +70,7 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
     // No amount ever comes from the client or goes to Stripe outside the Price.
     expect(Object.keys(form).some((k) => k.includes('amount') || k.includes('price_data'))).toBe(false);
 
-    const payment = (await deps.store.get<PaymentDoc>(paths.payment('cs_test_1'))).data;
+    const payment = (await deps.store.get(collections.payments.doc('cs_test_1'))).data;
     expect(payment).toMatchObject({
       uid: 'buyer1',
       packId: 'starter',
@@ -82,7 +83,7 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
     });
     // Kept 7 years (RETENTION.paymentYears) from now (2026-06-01), then removed by the TTL policy.
     expect(payment?.expireAt).toEqual(new Date('2033-06-01T00:00:00Z'));
-    const stored = (await deps.store.get<StripeCustomerDoc>(paths.stripeCustomer('buyer1'))).data;
+    const stored = (await deps.store.get(collections.stripeCustomers.doc('buyer1'))).data;
     expect(stored?.customerId).toBe('cus_test_1');
   });
 
@@ -144,8 +145,12 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
     await deps.store.batch([
       {
         kind: 'set',
-        path: paths.user('leaving'),
-        data: { credits: 0, deletionRequestedAt: now, purgeAfter: new Date(now.getTime() + 14 * 86_400_000) },
+        path: collections.users.doc('leaving'),
+        data: {
+          ...defaultUserDoc(now),
+          deletionRequestedAt: now,
+          purgeAfter: new Date(now.getTime() + 14 * 86_400_000),
+        },
       },
     ]);
     const err = await handleCreateCheckoutSession(fakeRequest(request(), 'leaving')).catch((e: unknown) => e);
@@ -170,6 +175,8 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
       code: 'unavailable',
       details: { reason: 'payment-provider-unavailable' },
     });
-    expect((await deps.store.query({ collection: 'payments' })).map((r) => r.id)).toEqual([first.sessionId]);
+    expect((await deps.store.query({ collection: collections.payments.in() })).map((r) => r.id)).toEqual([
+      first.sessionId,
+    ]);
   });
 });

@@ -8,10 +8,9 @@ import {
   CHECKOUT_RETURN_PATHS,
   createCheckoutSessionRequestSchema,
   findPack,
-  paths,
+  collections,
   type CreateCheckoutSessionResponse,
   type PaymentDoc,
-  type UserDoc,
 } from '@mimicit/shared';
 import { assertAccountActive } from '../account/profile.js';
 import { callableHandler, defineCallable } from '../lib/callable.js';
@@ -38,7 +37,7 @@ export const handleCreateCheckoutSession = callableHandler(
         'Checkout can only return to the Mimicit app. Please buy credits from the app itself.',
       );
     }
-    assertAccountActive((await deps.store.get<UserDoc>(paths.user(uid))).data);
+    assertAccountActive((await deps.store.get(collections.users.doc(uid))).data);
     const price = priceIdFor(pack.id, data.currency);
     const stripe = await getStripe();
     const now = deps.clock.now();
@@ -96,8 +95,8 @@ export const handleCreateCheckoutSession = callableHandler(
  */
 async function recordPendingPayment(store: Store, sessionId: string, doc: PaymentDoc): Promise<void> {
   await store.runTransaction(async (tx) => {
-    if ((await tx.get(paths.payment(sessionId))).data) return;
-    tx.create(paths.payment(sessionId), { ...doc });
+    if ((await tx.get(collections.payments.doc(sessionId))).data) return;
+    tx.create(collections.payments.doc(sessionId), { ...doc });
   });
 }
 

@@ -2,7 +2,7 @@
  * One Stripe customer per user, reused for every purchase. The customer id lives only in
  * `stripeCustomers/{uid}` (server-only), never on the user's own document.
  */
-import { paths, type StripeCustomerDoc } from '@mimicit/shared';
+import { collections, type StripeCustomerDoc } from '@mimicit/shared';
 import type { Store } from '../lib/store/types.js';
 import type { StripeClient } from './stripe-client.js';
 
@@ -18,17 +18,17 @@ export async function ensureStripeCustomer(
   email: string | undefined,
   now: Date,
 ): Promise<string> {
-  const existing = (await store.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
+  const existing = (await store.get(collections.stripeCustomers.doc(uid))).data;
   if (existing) return existing.customerId;
   const customer = await stripe.customers.create(
     { ...(email ? { email } : {}), metadata: { uid } },
     { idempotencyKey: `mimicit-customer-${uid}` },
   );
   return store.runTransaction(async (tx) => {
-    const stored = (await tx.get<StripeCustomerDoc>(paths.stripeCustomer(uid))).data;
+    const stored = (await tx.get(collections.stripeCustomers.doc(uid))).data;
     if (stored) return stored.customerId;
     const doc: StripeCustomerDoc = { customerId: customer.id, createdAt: now };
-    tx.create(paths.stripeCustomer(uid), { ...doc });
+    tx.create(collections.stripeCustomers.doc(uid), { ...doc });
     return customer.id;
   });
 }

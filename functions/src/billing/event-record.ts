@@ -1,5 +1,5 @@
 /** The `stripeEvents/{eventId}` marker that makes every webhook event take effect once. */
-import { paths, type StripeEventDoc } from '@mimicit/shared';
+import { collections, type StripeEventDoc } from '@mimicit/shared';
 import type { Tx } from '../lib/store/types.js';
 import { addDays } from '../lib/clock.js';
 
@@ -22,7 +22,7 @@ export function recordEvent(tx: Tx, event: { id: string; type: string }, now: Da
     processedAt: now,
     expireAt: addDays(now, STRIPE_EVENT_RETENTION_DAYS),
   };
-  tx.create(paths.stripeEvent(event.id), { ...doc });
+  tx.create(collections.stripeEvents.doc(event.id), { ...doc });
 }
 
 /**

@@ -12,7 +12,7 @@
  * whose retries ran out is still not paid out.
  */
 import * as logger from 'firebase-functions/logger';
-import { COLLECTIONS, paths, type PaymentDoc } from '@mimicit/shared';
+import { collections, type PaymentDoc } from '@mimicit/shared';
 import type { Stripe } from 'stripe';
 import type { Store } from '../lib/store/types.js';
 import {
@@ -34,16 +34,17 @@ export async function applyRefundEvent(
   now: Date,
 ): Promise<EventOutcome> {
   const paymentIntent = intentId(charge.payment_intent);
-  if ((await store.get(paths.stripeEvent(event.id))).data) return { effect: 'duplicate', uid: null };
+  if ((await store.get(collections.stripeEvents.doc(event.id))).data)
+    return { effect: 'duplicate', uid: null };
   // Outside the transaction (a network call): only for a charge we hold no record of.
   const ours =
     paymentIntent && !(await paymentOf(store, paymentIntent)) ? await isOurs(paymentIntent) : false;
   return store.runTransaction(async (tx) => {
-    const eventSnap = await tx.get(paths.stripeEvent(event.id));
+    const eventSnap = await tx.get(collections.stripeEvents.doc(event.id));
     if (eventSnap.data) return { effect: 'duplicate', uid: null };
     const rows = paymentIntent
-      ? await tx.query<PaymentDoc>({
-          collection: COLLECTIONS.payments,
+      ? await tx.query({
+          collection: collections.payments.in(),
           where: [['paymentIntentId', '==', paymentIntent]],
           limit: 1,
         })
@@ -95,13 +96,13 @@ export async function applyRefundEvent(
           flag,
         );
       } else if (account.exists) {
-        tx.update(paths.user(payment.uid), { ...flag, updatedAt: now });
+        tx.update(collections.users.doc(payment.uid), { ...flag, updatedAt: now });
       }
       effect = shortfall > 0 ? 'clawed-back-flagged' : 'clawed-back';
       if (shortfall > 0) logger.warn('stripeWebhook.refundExceedsUnspent', { sessionId, wanted, take });
     }
     recordEvent(tx, event, now);
-    tx.set(paths.payment(sessionId), {
+    tx.set(collections.payments.doc(sessionId), {
       ...payment,
       amountRefunded: refunded,
       status: refunded >= charge.amount ? 'refunded' : 'partially_refunded',
@@ -113,8 +114,8 @@ export async function applyRefundEvent(
 
 /** The payment record of a PaymentIntent, read outside any transaction. */
 async function paymentOf(store: Store, paymentIntent: string): Promise<PaymentDoc | undefined> {
-  const rows = await store.query<PaymentDoc>({
-    collection: COLLECTIONS.payments,
+  const rows = await store.query({
+    collection: collections.payments.in(),
     where: [['paymentIntentId', '==', paymentIntent]],
     limit: 1,
   });

@@ -6,7 +6,7 @@
  * replayed event, or `completed` followed by `async_payment_succeeded`, grants exactly once.
  */
 import * as logger from 'firebase-functions/logger';
-import { CURRENCIES, findPack, paths, type Currency, type PaymentDoc } from '@mimicit/shared';
+import { CURRENCIES, findPack, collections, type Currency, type PaymentDoc } from '@mimicit/shared';
 import type { Stripe } from 'stripe';
 import type { Store, Tx } from '../lib/store/types.js';
 import { alreadyApplied, ledgerIds, readAccount, writeCreditChange } from '../credits/ledger.js';
@@ -31,9 +31,9 @@ export async function applySessionEvent(
 ): Promise<EventOutcome> {
   const facts = action === 'grant' ? await factsBeforeGrant(store, event, session) : undefined;
   return store.runTransaction(async (tx) => {
-    const [eventSnap, paymentSnap] = await tx.getAll<Record<string, unknown>>([
-      paths.stripeEvent(event.id),
-      paths.payment(session.id),
+    const [eventSnap, paymentSnap] = await tx.getAll([
+      collections.stripeEvents.doc(event.id),
+      collections.payments.doc(session.id),
     ]);
     const existing = paymentSnap?.data as PaymentDoc | undefined;
     if (eventSnap?.data) {
@@ -49,7 +49,7 @@ export async function applySessionEvent(
     }
     const effect = await sessionEffect(tx, session.id, payment, action, now, facts);
     recordEvent(tx, event, now);
-    tx.set(paths.payment(session.id), { ...payment, updatedAt: now });
+    tx.set(collections.payments.doc(session.id), { ...payment, updatedAt: now });
     return { effect, uid: payment.minimized ? null : payment.uid };
   });
 }
@@ -125,9 +125,9 @@ async function factsBeforeGrant(
 ): Promise<PaymentIntentFacts | undefined> {
   const paymentIntent = intentId(session.payment_intent);
   if (!paymentIntent) return undefined;
-  const [marker, record] = await store.getAll<PaymentDoc>([
-    paths.stripeEvent(event.id),
-    paths.payment(session.id),
+  const [marker, record] = await store.getAll([
+    collections.stripeEvents.doc(event.id),
+    collections.payments.doc(session.id),
   ]);
   if (marker?.data || record?.data?.granted || record?.data?.minimized) return undefined;
   return paymentIntentFacts(paymentIntent);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, type PaymentDoc, type UserDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../lib/testing.js';
 import { applyCreditChange, ledgerIds, ledgerOf } from '../credits/ledger.js';
@@ -58,7 +58,7 @@ describe('stripeWebhook: refunds', () => {
     return { paymentIntent, sessionId };
   }
 
-  const user = async (uid: string) => (await deps.store.get<UserDoc>(paths.user(uid))).data;
+  const user = async (uid: string) => (await deps.store.get(collections.users.doc(uid))).data;
 
   it('a full refund larger than the unspent credits empties the balance (not below 0) and flags', async () => {
     const { paymentIntent, sessionId } = await purchase('r1', 150);
@@ -70,7 +70,7 @@ describe('stripeWebhook: refunds', () => {
     expect((await user('r1'))?.flagReason).toContain(sessionId);
     const clawbacks = (await ledgerOf(deps.store, 'r1')).filter((e) => e.reason === 'clawback');
     expect(clawbacks.map((e) => e.delta)).toEqual([-50]);
-    expect((await deps.store.get<PaymentDoc>(paths.payment(sessionId))).data).toMatchObject({
+    expect((await deps.store.get(collections.payments.doc(sessionId))).data).toMatchObject({
       status: 'refunded',
       amountRefunded: 1800,
     });
@@ -95,7 +95,7 @@ describe('stripeWebhook: refunds', () => {
     const { paymentIntent, sessionId } = await purchase('r3', 0);
     await deliver(refundEvent({ paymentIntent, amount: 1800, amountRefunded: 450 }));
     expect(await balanceMatchesLedger(deps.store, 'r3')).toBe(150);
-    expect((await deps.store.get<PaymentDoc>(paths.payment(sessionId))).data?.status).toBe(
+    expect((await deps.store.get(collections.payments.doc(sessionId))).data?.status).toBe(
       'partially_refunded',
     );
     await deliver(refundEvent({ paymentIntent, amount: 1800, amountRefunded: 1800 }));

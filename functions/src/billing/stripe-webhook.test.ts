@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, purchaseLedgerEntryId, type PaymentDoc, type StripeEventDoc } from '@mimicit/shared';
+import { collections, purchaseLedgerEntryId, type PaymentDoc } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../lib/testing.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -7,7 +7,7 @@ import { paymentExpireAt } from './payment-retention.js';
 import { WEBHOOK_SECRET, balanceMatchesLedger, deliver, nextId, sessionEvent } from './webhook-test-kit.js';
 
 const payment = async (store: ReturnType<typeof useMemoryDeps>['store'], sessionId: string) =>
-  (await store.get<PaymentDoc>(paths.payment(sessionId))).data;
+  (await store.get(collections.payments.doc(sessionId))).data;
 
 /** The pending starter-pack record createCheckoutSession writes before Checkout. */
 async function seedPendingPayment(deps: ReturnType<typeof useMemoryDeps>, sessionId: string, uid: string) {
@@ -25,7 +25,7 @@ async function seedPendingPayment(deps: ReturnType<typeof useMemoryDeps>, sessio
     updatedAt: now,
     expireAt: paymentExpireAt(now),
   };
-  await deps.store.batch([{ kind: 'set', path: paths.payment(sessionId), data: { ...record } }]);
+  await deps.store.batch([{ kind: 'set', path: collections.payments.doc(sessionId), data: { ...record } }]);
 }
 
 describe('stripeWebhook: grants', () => {
@@ -52,7 +52,7 @@ describe('stripeWebhook: grants', () => {
     expect(results.filter((r) => (r.body as { effect: string }).effect === 'duplicate')).toHaveLength(19);
     expect(await balanceMatchesLedger(deps.store, 'u1')).toBe(50);
     expect(await ledgerOf(deps.store, 'u1')).toHaveLength(1);
-    const marker = (await deps.store.get<StripeEventDoc>(paths.stripeEvent(event.id))).data;
+    const marker = (await deps.store.get(collections.stripeEvents.doc(event.id))).data;
     expect(marker?.type).toBe('checkout.session.completed');
     // Remembered for 30 days, then removed by the TTL policy.
     expect(marker!.expireAt.getTime() - marker!.processedAt.getTime()).toBe(30 * 86_400_000);
@@ -72,7 +72,7 @@ describe('stripeWebhook: grants', () => {
       currency: 'jpy',
     });
     // The document the web success page watches.
-    const entry = await deps.store.get(paths.ledgerEntry('u2', purchaseLedgerEntryId(s.sessionId)));
+    const entry = await deps.store.get(collections.ledger.doc('u2', purchaseLedgerEntryId(s.sessionId)));
     expect(entry.data).toMatchObject({ delta: 200, reason: 'purchase', ref: s.sessionId, balanceAfter: 200 });
   });
 
@@ -140,7 +140,7 @@ describe('stripeWebhook: grants', () => {
     const first = await deliver(event);
     expect(first.status).toBe(500);
     expect(await balanceMatchesLedger(deps.store, 'u6')).toBe(0);
-    expect((await deps.store.get(paths.stripeEvent(event.id))).data).toBeUndefined();
+    expect((await deps.store.get(collections.stripeEvents.doc(event.id))).data).toBeUndefined();
     const retries = await Promise.all([deliver(event), deliver(event)]);
     expect(retries.map((r) => r.status)).toEqual([200, 200]);
     expect(await balanceMatchesLedger(deps.store, 'u6')).toBe(50);
@@ -148,7 +148,7 @@ describe('stripeWebhook: grants', () => {
 
   it('writes an access-log entry naming the session owner, never the payload', async () => {
     await deliver(sessionEvent('checkout.session.completed', { sessionId: nextId('cs'), uid: 'u7' }));
-    const logs = await deps.store.query({ collection: 'accessLogs' });
+    const logs = await deps.store.query({ collection: collections.accessLogs.in() });
     expect(logs).toHaveLength(1);
     expect(logs[0]?.data).toMatchObject({
       uid: 'u7',

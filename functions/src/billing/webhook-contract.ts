@@ -4,7 +4,7 @@
  * Signature checks are the HTTP handler's job and are tested there; this is the data side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paths, type PaymentDoc, type UserDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import type { Stripe } from 'stripe';
 import type { Store } from '../lib/store/types.js';
 import {
@@ -23,7 +23,7 @@ const now = new Date('2026-06-01T00:00:00Z');
 const asEvent = (e: object) => e as unknown as Stripe.Event;
 
 async function balance(store: Store, uid: string): Promise<number> {
-  const user = (await store.get<UserDoc>(paths.user(uid))).data;
+  const user = (await store.get(collections.users.doc(uid))).data;
   const sum = (await ledgerOf(store, uid)).reduce((s, e) => s + e.delta, 0);
   expect(user?.credits ?? 0).toBe(sum);
   return sum;
@@ -86,7 +86,7 @@ export function webhookContract(
         asEvent(sessionEvent('checkout.session.async_payment_succeeded', s)),
       ]);
       expect(await balance(store, u)).toBe(200);
-      expect((await store.get<PaymentDoc>(paths.payment(s.sessionId))).data).toMatchObject({
+      expect((await store.get(collections.payments.doc(s.sessionId))).data).toMatchObject({
         status: 'paid',
         granted: true,
       });
@@ -101,7 +101,7 @@ export function webhookContract(
       const s = { sessionId: nextId('cs'), uid: u, credits: 50 };
       for (const type of types) await apply(store, asEvent(sessionEvent(type, s)));
       expect(await balance(store, u)).toBe(50);
-      expect((await store.get<PaymentDoc>(paths.payment(s.sessionId))).data).toMatchObject({
+      expect((await store.get(collections.payments.doc(s.sessionId))).data).toMatchObject({
         status: 'paid',
         granted: true,
       });
@@ -111,11 +111,11 @@ export function webhookContract(
       const store = await makeStore();
       const s = { sessionId: nextId('cs'), uid: uid(), credits: 50, paymentStatus: 'unpaid' as const };
       await apply(store, asEvent(sessionEvent('checkout.session.completed', s)));
-      const waiting = (await store.get<PaymentDoc>(paths.payment(s.sessionId))).data;
+      const waiting = (await store.get(collections.payments.doc(s.sessionId))).data;
       expect(waiting).toMatchObject({ status: 'pending', expireAt: new Date('2033-06-01T00:00:00Z') });
       const paidAt = new Date('2026-06-09T12:00:00Z');
       await apply(store, asEvent(sessionEvent('checkout.session.async_payment_succeeded', s)), paidAt);
-      const paid = (await store.get<PaymentDoc>(paths.payment(s.sessionId))).data;
+      const paid = (await store.get(collections.payments.doc(s.sessionId))).data;
       expect(paid).toMatchObject({ status: 'paid', expireAt: new Date('2033-06-09T12:00:00Z') });
     });
 
@@ -146,7 +146,7 @@ export function webhookContract(
       const refund = asEvent(refundEvent({ paymentIntent, amount: 500, amountRefunded: 500 }));
       await deliverAll(store, [refund, refund]);
       expect(await balance(store, u)).toBe(0);
-      const user = (await store.get<UserDoc>(paths.user(u))).data;
+      const user = (await store.get(collections.users.doc(u))).data;
       expect(user?.flagged).toBe(true);
       expect((await ledgerOf(store, u)).filter((e) => e.reason === 'clawback').map((e) => e.delta)).toEqual([
         -20,
@@ -165,7 +165,7 @@ export function webhookContract(
         const paid = asEvent(sessionEvent('checkout.session.completed', s));
 
         await expect(apply(store, refund)).rejects.toEqual(retryLater('refund-before-payment-known'));
-        expect((await store.get(paths.stripeEvent(refund.id))).data).toBeUndefined();
+        expect((await store.get(collections.stripeEvents.doc(refund.id))).data).toBeUndefined();
         expect(await apply(store, paid)).toMatchObject({ effect: 'refunded-before-grant' });
         // Stripe's redelivery of the refund, then both events replayed.
         expect(await apply(store, refund)).toMatchObject({ effect: 'no-new-refund' });
@@ -174,7 +174,7 @@ export function webhookContract(
         }
         expect(await balance(store, u)).toBe(0);
         expect(await ledgerOf(store, u)).toEqual([]);
-        expect((await store.get<PaymentDoc>(paths.payment(s.sessionId))).data).toMatchObject({
+        expect((await store.get(collections.payments.doc(s.sessionId))).data).toMatchObject({
           status: 'refunded',
           granted: true,
           amountRefunded: 500,
@@ -195,7 +195,7 @@ export function webhookContract(
           expect(await apply(store, e)).toMatchObject({ effect: 'duplicate' });
         }
         expect(await balance(store, u)).toBe(0);
-        expect((await store.get<PaymentDoc>(paths.payment(s.sessionId))).data).toMatchObject({
+        expect((await store.get(collections.payments.doc(s.sessionId))).data).toMatchObject({
           status: 'refunded',
           granted: true,
         });

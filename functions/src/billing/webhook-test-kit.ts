@@ -4,7 +4,7 @@
  * Only imported by tests.
  */
 import Stripe from 'stripe';
-import { paths, type UserDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { expect } from 'vitest';
 import type { Store } from '../lib/store/types.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -126,7 +126,7 @@ export async function deliver(event: object, opts: DeliverOptions = {}): Promise
 
 /** Asserts balance == sum(ledger) for `uid` and returns the balance (0 for an absent account). */
 export async function balanceMatchesLedger(store: Store, uid: string): Promise<number> {
-  const user = (await store.get<UserDoc>(paths.user(uid))).data;
+  const user = (await store.get(collections.users.doc(uid))).data;
   const sum = (await ledgerOf(store, uid)).reduce((s, e) => s + e.delta, 0);
   expect(user?.credits ?? 0).toBe(sum);
   expect(user?.credits ?? 0).toBeGreaterThanOrEqual(0);

@@ -6,15 +6,14 @@
  */
 import * as logger from 'firebase-functions/logger';
 import {
-  COLLECTIONS,
   effectiveCatalog,
+  InvalidDocumentError,
   MODELS,
-  modelOverridesDocSchema,
-  modelStatusDocSchema,
-  paths,
+  collections,
   type CatalogModel,
   type ModelOverridesDoc,
   type ModelStatusDoc,
+  MODEL_OVERRIDES_ID,
 } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import type { Store } from '../lib/store/types.js';
@@ -47,24 +46,31 @@ export function invalidateCatalog(store: Store): void {
  * code catalog keeps serving rather than a typo taking every model down.
  */
 async function readOverrides(store: Store): Promise<ModelOverridesDoc | undefined> {
-  const snap = await store.get(paths.modelOverrides());
-  if (!snap.data) return undefined;
-  const parsed = modelOverridesDocSchema.safeParse(snap.data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  logger.error('catalog.overridesInvalid', {
-    path: issue?.path.join('.') ?? '',
-    message: issue?.message ?? 'invalid',
-  });
-  return undefined;
+  const snap = await store.get(collections.modelOverrides.doc(MODEL_OVERRIDES_ID));
+  try {
+    return snap.data;
+  } catch (err) {
+    if (!(err instanceof InvalidDocumentError)) throw err;
+    const issue = err.issues[0];
+    logger.error('catalog.overridesInvalid', {
+      path: issue?.path.join('.') ?? '',
+      message: issue?.message ?? 'invalid',
+    });
+    return undefined;
+  }
 }
 
+/** The retirement marks; a mark that does not parse is skipped (the model stays usable). */
 async function readStatuses(store: Store): Promise<Map<string, ModelStatusDoc>> {
-  const snaps = await store.query({ collection: COLLECTIONS.modelStatus, limit: 200 });
+  const snaps = await store.query({ collection: collections.modelStatus.in(), limit: 200 });
   const out = new Map<string, ModelStatusDoc>();
   for (const snap of snaps) {
-    const parsed = modelStatusDocSchema.safeParse(snap.data);
-    if (parsed.success) out.set(snap.id, parsed.data);
+    try {
+      if (snap.data) out.set(snap.id, snap.data);
+    } catch (err) {
+      if (!(err instanceof InvalidDocumentError)) throw err;
+      logger.warn('catalog.statusInvalid', { modelId: snap.id, message: err.issues[0]?.message ?? '' });
+    }
   }
   return out;
 }

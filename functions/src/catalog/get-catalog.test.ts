@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MODELS, errorReason, paths, type GenerationDoc, type ModelInfo } from '@mimicit/shared';
+import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { handleGetCatalog } from './get-catalog.js';
 import { CATALOG_CACHE_MS } from './effective.js';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
@@ -34,14 +34,18 @@ describe('handleGetCatalog', () => {
 
   it('requires sign-in, and logs the refused call without personal content', async () => {
     await expect(handleGetCatalog(fakeRequest({}))).rejects.toMatchObject({ code: 'unauthenticated' });
-    const logs = await deps.store.query({ collection: 'accessLogs' });
+    const logs = await deps.store.query({ collection: collections.accessLogs.in() });
     expect(logs).toHaveLength(1);
     expect(logs[0]?.data).toMatchObject({ uid: null, operation: 'getCatalog', ip: '203.0.113.7' });
   });
 
   it('an invalid operator document is ignored whole: the code catalog keeps serving', async () => {
     await deps.store.batch([
-      { kind: 'set', path: paths.modelOverrides(), data: { models: { 'gpt-image': { cost: -5 } } } },
+      {
+        kind: 'set',
+        path: collections.modelOverrides.doc(MODEL_OVERRIDES_ID),
+        data: { models: { 'gpt-image': { cost: -5 } } },
+      },
     ]);
     expect((await byId('gpt-image'))?.cost).toBe(6);
   });
@@ -51,7 +55,7 @@ describe('runtime catalog, end to end through getCatalog and a generation', () =
   let deps: ReturnType<typeof useMemoryDeps>;
   let seen: ModelInfo[];
   const override = (data: Record<string, unknown>) =>
-    deps.store.batch([{ kind: 'set', path: paths.modelOverrides(), data }]);
+    deps.store.batch([{ kind: 'set', path: collections.modelOverrides.doc(MODEL_OVERRIDES_ID), data }]);
   const generate = (requestId: string, model: string, extra: Record<string, unknown> = {}) =>
     handleGenerateImage(fakeRequest({ requestId, model, prompt: 'a fox', ...extra }, 'u1'));
 
@@ -124,7 +128,7 @@ describe('runtime catalog, end to end through getCatalog and a generation', () =
     const first = await generate('req-keep-00001', 'flux-2');
     await override({ models: { 'flux-2': { cost: 20 } } });
     deps.clock.advance(CATALOG_CACHE_MS);
-    const doc = await deps.store.get<GenerationDoc>(paths.generation('u1', first.generationId));
+    const doc = await deps.store.get(collections.generations.doc('u1', first.generationId));
     expect(doc.data?.cost).toBe(3);
   });
 });

@@ -3,7 +3,7 @@
  * (emulator tier): exactness under concurrency, retries and replays.
  */
 import { describe, expect, it } from 'vitest';
-import { paths, type UserDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import type { Store } from '../lib/store/types.js';
 import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from '../lib/store/contention.js';
 import { applyCreditChange, grantSignupCredits, ledgerIds, ledgerOf } from './ledger.js';
@@ -11,7 +11,7 @@ import { applyCreditChange, grantSignupCredits, ledgerIds, ledgerOf } from './le
 const now = new Date('2026-06-01T00:00:00Z');
 
 async function balanceMatchesLedger(store: Store, uid: string): Promise<number> {
-  const user = (await store.get<UserDoc>(paths.user(uid))).data;
+  const user = (await store.get(collections.users.doc(uid))).data;
   const sum = (await ledgerOf(store, uid)).reduce((s, e) => s + e.delta, 0);
   expect(user?.credits).toBe(sum);
   return sum;
@@ -102,7 +102,7 @@ export function creditContract(
       if (aborted === 0) expect(applied).toBe(1);
       await grantSignupCredits(store, u, 10, now);
       expect(await balanceMatchesLedger(store, u)).toBe(10);
-      expect((await store.get<UserDoc>(paths.user(u))).data?.signupGranted).toBe(true);
+      expect((await store.get(collections.users.doc(u))).data?.signupGranted).toBe(true);
     });
 
     it('spending below zero is refused and writes nothing', async () => {

@@ -5,7 +5,7 @@
  * `refund-<id>`…), which makes every operation idempotent under retries and replays.
  */
 import {
-  paths,
+  collections,
   purchaseLedgerEntryId,
   type LedgerEntry,
   type LedgerReason,
@@ -54,13 +54,13 @@ export function defaultUserDoc(now: Date): UserDoc {
 
 /** Reads the account inside a transaction (before any write). */
 export async function readAccount(tx: Tx, uid: string): Promise<Account> {
-  const snap = await tx.get<UserDoc>(paths.user(uid));
+  const snap = await tx.get(collections.users.doc(uid));
   return { uid, exists: snap.data !== undefined, credits: snap.data?.credits ?? 0, user: snap.data };
 }
 
 /** True when the ledger already holds `entryId` (the change was applied before). Read before writes. */
 export async function alreadyApplied(tx: Tx, uid: string, entryId: string): Promise<boolean> {
-  return (await tx.get(paths.ledgerEntry(uid, entryId))).data !== undefined;
+  return (await tx.get(collections.ledger.doc(uid, entryId))).data !== undefined;
 }
 
 /**
@@ -92,11 +92,19 @@ export function writeCreditChange(
     balanceAfter,
     createdAt: now,
   };
-  tx.create(paths.ledgerEntry(account.uid, change.entryId), { ...entry });
+  tx.create(collections.ledger.doc(account.uid, change.entryId), { ...entry });
   if (account.exists) {
-    tx.update(paths.user(account.uid), { credits: balanceAfter, updatedAt: now, ...extraUserFields });
+    tx.update(collections.users.doc(account.uid), {
+      credits: balanceAfter,
+      updatedAt: now,
+      ...extraUserFields,
+    });
   } else {
-    tx.set(paths.user(account.uid), { ...defaultUserDoc(now), credits: balanceAfter, ...extraUserFields });
+    tx.set(collections.users.doc(account.uid), {
+      ...defaultUserDoc(now),
+      credits: balanceAfter,
+      ...extraUserFields,
+    });
   }
   account.credits = balanceAfter;
   account.exists = true;
@@ -157,8 +165,8 @@ export async function grantSignupCredits(
 
 /** Every ledger entry of a user, oldest first (tests and exports). */
 export async function ledgerOf(store: Store, uid: string): Promise<LedgerEntry[]> {
-  const rows = await store.query<LedgerEntry>({
-    collection: `users/${uid}/ledger`,
+  const rows = await store.query({
+    collection: collections.ledger.in(uid),
     orderBy: [['createdAt', 'asc']],
   });
   return rows.map((r) => r.data as LedgerEntry);

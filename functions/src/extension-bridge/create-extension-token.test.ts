@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExtensionTokenResponseSchema, paths } from '@mimicit/shared';
+import { defaultUserDoc } from '../credits/ledger.js';
+import { createExtensionTokenResponseSchema, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { addDays } from '../lib/clock.js';
@@ -76,8 +77,13 @@ describe('handleCreateExtensionToken', () => {
     await deps.store.batch([
       {
         kind: 'set',
-        path: paths.user('u1'),
-        data: { credits: 0, signupGranted: true, deletionRequestedAt: now, purgeAfter: addDays(now, 14) },
+        path: collections.users.doc('u1'),
+        data: {
+          ...defaultUserDoc(now),
+          signupGranted: true,
+          deletionRequestedAt: now,
+          purgeAfter: addDays(now, 14),
+        },
       },
     ]);
     await expect(

@@ -1,8 +1,7 @@
 import {
   createExtensionTokenRequestSchema,
-  paths,
+  collections,
   type CreateExtensionTokenResponse,
-  type UserDoc,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { PAYMENT_HASH_KEY } from '../lib/config.js';
@@ -24,7 +23,7 @@ export const handleCreateExtensionToken = callableHandler(
   createExtensionTokenRequestSchema,
   async ({ uid, data, deps }): Promise<CreateExtensionTokenResponse> => {
     assertExtensionAllowed(data.extensionId);
-    const user = (await deps.store.get<UserDoc>(paths.user(uid))).data;
+    const user = (await deps.store.get(collections.users.doc(uid))).data;
     assertAccountActive(user);
     if (!user && (await isPurged(deps.store, uid))) throw accountDeleted();
     return { token: await getAuthAdmin().createCustomToken(uid) };

@@ -5,10 +5,9 @@
  */
 import {
   deleteGenerationRequestSchema,
-  paths,
+  collections,
   storagePaths,
   type DeleteGenerationResponse,
-  type GenerationDoc,
 } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { domainError } from '../lib/errors.js';
@@ -18,8 +17,8 @@ export const handleDeleteGeneration = callableHandler(
   'deleteGeneration',
   deleteGenerationRequestSchema,
   async ({ uid, data, deps }): Promise<DeleteGenerationResponse> => {
-    const path = paths.generation(uid, data.generationId);
-    const snap = await deps.store.get<GenerationDoc>(path);
+    const path = collections.generations.doc(uid, data.generationId);
+    const snap = await deps.store.get(path);
     if (!snap.data) throw domainError('not-found', 'not-found', 'This generation does not exist.');
     if (snap.data.status === 'pending') {
       // Deleting now would strand the running job's refund; it finishes within minutes.

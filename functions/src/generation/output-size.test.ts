@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MODELS, paths, type AspectRatio, type GenerationDoc, type Resolution } from '@mimicit/shared';
+import { MODELS, collections, type AspectRatio, type Resolution, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -92,7 +92,7 @@ describe('a provider answer of the wrong size', () => {
     );
     expect(res).toMatchObject({ status: 'failed', failureCode: 'provider-wrong-size' });
     expect(res.failureReason).toMatch(/1024×1024 image instead of/);
-    const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
+    const doc = (await deps.store.get(collections.generations.doc('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'failed', refunded: true });
     expect(await balance(deps, 'u1')).toBe(50);
     expect((await ledgerOf(deps.store, 'u1')).map((e) => e.reason).sort()).toEqual([
@@ -100,7 +100,7 @@ describe('a provider answer of the wrong size', () => {
       'purchase',
       'refund',
     ]);
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
   });
 
   it('the size the request asked for is accepted', async () => {

@@ -2,7 +2,7 @@
 // DEADLINE_EXCEEDED/UNAVAILABLE/INTERNAL (MemoryStore 'commit-landed' mode): every transaction
 // here commits once, then runs again on the state it just wrote.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paths, type GenerationDoc } from '@mimicit/shared';
+import { collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -43,10 +43,10 @@ describe('generation pipeline when a landed commit is rerun', () => {
     expect(res).toMatchObject({ status: 'succeeded', replayed: false, cost: 2 });
     expect(calls).toBe(1);
     // markSucceeded's rerun must not take its own commit for a sweep and delete the images.
-    expect((await deps.blobs.list('users/u1/generations/')).sort()).toEqual(
+    expect((await deps.blobs.list(storagePaths.generationPrefix('u1'))).sort()).toEqual(
       [...res.imagePaths!, ...res.thumbnailPaths!].sort(),
     );
-    const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
+    const doc = (await deps.store.get(collections.generations.doc('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'succeeded', refunded: false });
     expect(doc.images).toHaveLength(2);
     expect(await balance(deps, 'u1')).toBe(18);
@@ -77,7 +77,7 @@ describe('generation pipeline when a landed commit is rerun', () => {
     ]);
     expect(calls).toBe(2);
     // Two images, each with its thumbnail.
-    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(4);
+    expect(await deps.blobs.list(storagePaths.generationPrefix('u1'))).toHaveLength(4);
     expect(await balance(deps, 'u1')).toBe(20 - 6 - 3);
   });
 

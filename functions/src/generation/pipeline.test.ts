@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorReason, findModel, paths, type GenerationDoc } from '@mimicit/shared';
+import { errorReason, findModel, collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
@@ -45,8 +45,8 @@ describe('generation pipeline', () => {
       `users/u1/generations/${res.generationId}-1.jpg`,
     ]);
     // Two images, each with its thumbnail.
-    expect(await deps.blobs.list('users/u1/generations/')).toHaveLength(4);
-    const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
+    expect(await deps.blobs.list(storagePaths.generationPrefix('u1'))).toHaveLength(4);
+    const doc = (await deps.store.get(collections.generations.doc('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'succeeded', refunded: false, favorite: false, cost: 2 });
     expect(doc.searchTokens).toEqual(expect.arrayContaining(['local-preview', 'red', 'fox', 'snow']));
     expect(doc.expiresAt.getTime() - doc.createdAt.getTime()).toBe(PENDING_TTL_MS);
@@ -76,7 +76,7 @@ describe('generation pipeline', () => {
     expect(res).toMatchObject({ status: 'failed', failureCode: code });
     expect(res.failureReason).toMatch(/\w/);
     expect(res.failureReason).not.toMatch(/boom/);
-    const doc = (await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId))).data!;
+    const doc = (await deps.store.get(collections.generations.doc('u1', res.generationId))).data!;
     expect(doc).toMatchObject({ status: 'failed', refunded: true });
     expect(await balance(deps, 'u1')).toBe(20);
     expect((await ledgerOf(deps.store, 'u1')).map((e) => e.reason).sort()).toEqual([
@@ -90,7 +90,7 @@ describe('generation pipeline', () => {
     behaviour = async () => [{ bytes: okImage }, { bytes: Buffer.from('<html>not an image</html>') }];
     const res = await handleGenerateImage(gen('req-notimg-001', { count: 2 }));
     expect(res).toMatchObject({ status: 'failed', failureCode: 'provider-bad-response' });
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
     expect(await balance(deps, 'u1')).toBe(20);
   });
 
@@ -234,7 +234,7 @@ describe('generation pipeline', () => {
     ).catch((e: unknown) => e);
     expect(errorReason(err)).toBe('insufficient-credits');
     expect(await balance(deps, 'u2')).toBe(10);
-    expect(await deps.store.query({ collection: 'users/u2/generations' })).toHaveLength(0);
+    expect(await deps.store.query({ collection: collections.generations.in('u2') })).toHaveLength(0);
   });
 
   it('the sweeper refunds generations stuck past expiresAt, once', async () => {
@@ -246,7 +246,7 @@ describe('generation pipeline', () => {
     expect(await sweepStuckBatch(deps)).toBe(1);
     expect(await sweepStuckBatch(deps)).toBe(0);
     expect(await balance(deps, 'u1')).toBe(20);
-    const [doc] = await deps.store.query<GenerationDoc>({ collection: 'users/u1/generations' });
+    const [doc] = await deps.store.query({ collection: collections.generations.in('u1') });
     expect(doc?.data).toMatchObject({ status: 'failed', refunded: true, failureCode: 'provider-timeout' });
   });
 
@@ -259,12 +259,12 @@ describe('generation pipeline', () => {
     ).rejects.toMatchObject({ code: 'not-found' });
     const out = await handleDeleteGeneration(fakeRequest({ generationId: res.generationId }, 'u1'));
     expect(out).toEqual({ deleted: true, imagesDeleted: 1 });
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
-    expect((await deps.store.get(paths.generation('u1', res.generationId))).data).toBeUndefined();
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
+    expect((await deps.store.get(collections.generations.doc('u1', res.generationId))).data).toBeUndefined();
     behaviour = () => new Promise(() => undefined);
     void handleGenerateImage(gen('req-del-000002'));
     await vi.waitFor(async () => expect(await balance(deps, 'u1')).toBe(18));
-    const [pending] = await deps.store.query({ collection: 'users/u1/generations' });
+    const [pending] = await deps.store.query({ collection: collections.generations.in('u1') });
     await expect(
       handleDeleteGeneration(fakeRequest({ generationId: pending!.id }, 'u1')),
     ).rejects.toMatchObject({

@@ -7,7 +7,7 @@
 import { rateLimitInTx } from './rate-limit.js';
 import { assertAccountActive } from '../account/profile.js';
 import * as logger from 'firebase-functions/logger';
-import { paths, type GenerationDoc, type GenerationResult } from '@mimicit/shared';
+import { collections, type GenerationDoc, type GenerationResult } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import type { Snapshot } from '../lib/store/types.js';
 import { DomainError } from '../lib/errors.js';
@@ -64,7 +64,7 @@ export async function reserve(
   return deps.store.runTransaction(async (tx) => {
     const [account, ...snaps] = await Promise.all([
       readAccount(tx, uid),
-      ...items.map((it) => tx.get<GenerationDoc>(paths.generation(uid, it.id))),
+      ...items.map((it) => tx.get(collections.generations.doc(uid, it.id))),
     ]);
     const existing = snaps as Snapshot<GenerationDoc>[];
     const fresh = items.filter((_, i) => !existing[i]?.data);
@@ -83,7 +83,7 @@ export async function reserve(
         now,
         rate,
       );
-      tx.create(paths.generation(uid, it.id), { ...doc });
+      tx.create(collections.generations.doc(uid, it.id), { ...doc });
       return { id: it.id, created: true, doc, attemptId };
     });
   });
@@ -105,7 +105,7 @@ export async function failAndRefund(
   const now = deps.clock.now();
   return deps.store.runTransaction(async (tx) => {
     const [snap, account, refunded] = await Promise.all([
-      tx.get<GenerationDoc>(paths.generation(uid, id)),
+      tx.get(collections.generations.doc(uid, id)),
       readAccount(tx, uid),
       alreadyApplied(tx, uid, ledgerIds.refund(id)),
     ]);
@@ -120,7 +120,7 @@ export async function failAndRefund(
         now,
       );
     }
-    tx.update(paths.generation(uid, id), {
+    tx.update(collections.generations.doc(uid, id), {
       status: 'failed',
       refunded: true,
       failureCode: failure.code,
@@ -153,10 +153,10 @@ async function markSucceeded(
   const now = deps.clock.now();
   const { id, attemptId } = reservation;
   return deps.store.runTransaction(async (tx) => {
-    const doc = (await tx.get<GenerationDoc>(paths.generation(uid, id))).data;
+    const doc = (await tx.get(collections.generations.doc(uid, id))).data;
     if (doc?.status === 'succeeded' && doc.settledBy === attemptId) return true;
     if (doc?.status !== 'pending') return false;
-    tx.update(paths.generation(uid, id), {
+    tx.update(collections.generations.doc(uid, id), {
       ...fields,
       settledBy: attemptId,
       status: 'succeeded',
@@ -243,7 +243,7 @@ export async function readResult(
   id: string,
   replayed: boolean,
 ): Promise<GenerationResult> {
-  const snap = await deps.store.get<GenerationDoc>(paths.generation(uid, id));
+  const snap = await deps.store.get(collections.generations.doc(uid, id));
   if (!snap.data) throw new Error('generation vanished');
   return resultOf(id, snap.data, replayed);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorReason, paths, type UserDoc } from '@mimicit/shared';
+import { errorReason, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -37,7 +37,7 @@ describe('per-minute limit on the user document', () => {
     const limited = await call('req-good-00001').catch((e: unknown) => e);
     expect(errorReason(limited)).toBe('rate-limited');
     expect(await balance(deps, 'u1')).toBe(50);
-    const user = (await deps.store.get<UserDoc>(paths.user('u1'))).data;
+    const user = (await deps.store.get(collections.users.doc('u1'))).data;
     expect(user?.rateCount).toBe(2);
   });
 
@@ -59,7 +59,7 @@ describe('per-minute limit on the user document', () => {
     await deps.store.batch([
       {
         kind: 'update',
-        path: paths.user('u1'),
+        path: collections.users.doc('u1'),
         data: { deletionRequestedAt: now, purgeAfter: new Date(now.getTime() + 14 * 86_400_000) },
       },
     ]);

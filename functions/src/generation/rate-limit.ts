@@ -5,7 +5,7 @@
  * extra Firestore write per generation. A read-only pre-check runs before any image is loaded;
  * the reservation transaction re-checks authoritatively, so parallel calls cannot slip through.
  */
-import { COLLECTIONS, paths, type UserDoc } from '@mimicit/shared';
+import { collections, type UserDoc } from '@mimicit/shared';
 import type { Store, Tx } from '../lib/store/types.js';
 import { domainError } from '../lib/errors.js';
 import { pipelineOptions } from './options.js';
@@ -15,7 +15,7 @@ const WINDOW_MS = 60_000;
 export type RateFields = Pick<UserDoc, 'rateWindowStart' | 'rateCount'>;
 
 const pendingQuery = (uid: string, limit: number) => ({
-  collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+  collection: collections.generations.in(uid),
   where: [['status', '==', 'pending']] as const,
   limit,
 });
@@ -56,7 +56,7 @@ export function nextRateWindow(
 export async function checkRateLimit(store: Store, uid: string, now: Date, weight = 1): Promise<void> {
   const { maxConcurrentPending } = pipelineOptions();
   const [user, pending] = await Promise.all([
-    store.get<UserDoc>(paths.user(uid)),
+    store.get(collections.users.doc(uid)),
     store.query(pendingQuery(uid, maxConcurrentPending)),
   ]);
   assertPending(pending.length, weight);
@@ -86,11 +86,11 @@ export async function rateLimitInTx(
 export async function countRefusedAttempt(store: Store, uid: string, now: Date, weight = 1): Promise<void> {
   await store
     .runTransaction(async (tx) => {
-      const user = (await tx.get<UserDoc>(paths.user(uid))).data;
+      const user = (await tx.get(collections.users.doc(uid))).data;
       if (!user) return;
       const start = user.rateWindowStart;
       const fresh = !start || now.getTime() - start.getTime() >= WINDOW_MS;
-      tx.update(paths.user(uid), {
+      tx.update(collections.users.doc(uid), {
         rateWindowStart: fresh ? now : start,
         rateCount: (fresh ? 0 : (user.rateCount ?? 0)) + weight,
       });

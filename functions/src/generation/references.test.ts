@@ -1,7 +1,7 @@
 // Several reference images with roles: limits from the effective catalog, roles only where the
 // model takes them, one intake for every reference, nothing charged for a bad one, nothing stored.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MODELS, errorReason, paths, type GenerationDoc, type ModelInfo } from '@mimicit/shared';
+import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
@@ -30,7 +30,7 @@ describe('several references with roles', () => {
     handleGenerateImage(fakeRequest({ requestId, model: 'gemini-image', prompt: 'a fox', ...extra }, 'u1'));
   const failure = (p: Promise<unknown>) => p.catch((e: unknown) => e);
   const generations = async () =>
-    (await deps.store.query<GenerationDoc>({ collection: 'users/u1/generations' })).map((s) => s.data!);
+    (await deps.store.query({ collection: collections.generations.in('u1') })).map((s) => s.data!);
   /** An operator-added model: a copy of GPT Image with some capabilities changed. */
   const addModel = async (changes: Partial<ModelInfo>) => {
     const added = {
@@ -40,7 +40,9 @@ describe('several references with roles', () => {
       ...changes,
     };
     delete (added as Partial<ModelInfo>).source;
-    await deps.store.batch([{ kind: 'set', path: paths.modelOverrides(), data: { added: [added] } }]);
+    await deps.store.batch([
+      { kind: 'set', path: collections.modelOverrides.doc(MODEL_OVERRIDES_ID), data: { added: [added] } },
+    ]);
   };
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 // A replayed request (same requestId) returns what was stored and charged, even when its model
 // has since been disabled, retired or removed: availability only guards new work.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MODELS, errorReason, paths, type ModelInfo } from '@mimicit/shared';
+import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { CATALOG_CACHE_MS } from '../catalog/effective.js';
@@ -18,14 +18,14 @@ describe('replays after a model became unavailable', () => {
 
   /** Writes the operator document and lets the catalog cache expire, as a warm instance would. */
   const operator = async (data: Record<string, unknown>) => {
-    await deps.store.batch([{ kind: 'set', path: paths.modelOverrides(), data }]);
+    await deps.store.batch([{ kind: 'set', path: collections.modelOverrides.doc(MODEL_OVERRIDES_ID), data }]);
     deps.clock.advance(CATALOG_CACHE_MS);
   };
   const retire = async (modelId: string, providerModel: string) => {
     await deps.store.batch([
       {
         kind: 'set',
-        path: paths.modelStatus(modelId),
+        path: collections.modelStatus.doc(modelId),
         data: { state: 'retired', providerModel, detectedBy: 'watch', detail: 'gone', at: new Date() },
       },
     ]);

@@ -1,7 +1,7 @@
 // Seeds through the callables and the real adapters (against a local fake of each provider's
 // wire protocol): drawn when absent, kept when given, stored, sent; none for models without.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED_MAX, errorReason, paths, type GenerationDoc, type Provider } from '@mimicit/shared';
+import { SEED_MAX, errorReason, collections, type Provider } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
@@ -25,8 +25,7 @@ describe('seeds', () => {
     sent((p) => p.startsWith('/fal-ai/')).map((b) => JSON.parse(b) as Record<string, unknown>);
   const generate = (requestId: string, extra: Record<string, unknown>) =>
     handleGenerateImage(fakeRequest({ requestId, prompt: 'a fox', ...extra }, 'u1'));
-  const stored = async (id: string) =>
-    (await deps.store.get<GenerationDoc>(paths.generation('u1', id))).data!;
+  const stored = async (id: string) => (await deps.store.get(collections.generations.doc('u1', id))).data!;
 
   beforeAll(async () => {
     const square = (await sizedJpeg('1:1', '1k')).toString('base64');

@@ -7,7 +7,7 @@
  */
 import {
   endpointOf,
-  paths,
+  collections,
   type CatalogModel,
   type GenerationDoc,
   type GenerationResult,
@@ -62,7 +62,7 @@ export async function runGenerations<Prepared>(
   uid: string,
   plan: GenerationPlan<Prepared>,
 ): Promise<GenerationResult[]> {
-  const first = (await deps.store.get<GenerationDoc>(paths.generation(uid, plan.ids[0]!))).data;
+  const first = (await deps.store.get(collections.generations.doc(uid, plan.ids[0]!))).data;
   if (first) {
     return Promise.all(
       plan.ids.map((id, i) => (i === 0 ? resultOf(id, first, true) : readResult(deps, uid, id, true))),

@@ -6,7 +6,7 @@
  */
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import * as logger from 'firebase-functions/logger';
-import { COLLECTIONS, type GenerationDoc } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { getDeps, type Deps } from '../lib/deps.js';
 import { failAndRefund } from './pipeline.js';
 
@@ -15,8 +15,8 @@ export const SWEEP_BATCH = 200;
 /** Sweeps one bounded batch; returns how many generations were refunded. */
 export async function sweepStuckBatch(deps: Deps, limit = SWEEP_BATCH): Promise<number> {
   const now = deps.clock.now();
-  const stuck = await deps.store.query<GenerationDoc>({
-    collection: COLLECTIONS.generations,
+  const stuck = await deps.store.query({
+    collection: collections.generations.group,
     group: true,
     where: [
       ['status', '==', 'pending'],

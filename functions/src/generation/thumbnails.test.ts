@@ -2,7 +2,7 @@
 // image, deleted with the generation, purged with the account, listed by the export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { paths, type GenerationDoc } from '@mimicit/shared';
+import { collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { buildExport } from '../account/export.js';
@@ -21,7 +21,7 @@ describe('thumbnails', () => {
     handleGenerateImage(
       fakeRequest({ requestId, model: 'local-preview', prompt: 'a harbour', aspectRatio, count: 2 }, 'u1'),
     );
-  const docOf = async (id: string) => (await deps.store.get<GenerationDoc>(paths.generation('u1', id))).data!;
+  const docOf = async (id: string) => (await deps.store.get(collections.generations.doc('u1', id))).data!;
 
   beforeEach(async () => {
     deps = useMemoryDeps();
@@ -54,24 +54,24 @@ describe('thumbnails', () => {
 
   it('deleted with the generation (imagesDeleted counts the images)', async () => {
     const res = await generate();
-    expect(await deps.blobs.list('users/u1/')).toHaveLength(4);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toHaveLength(4);
     const out = await handleDeleteGeneration(fakeRequest({ generationId: res.generationId }, 'u1'));
     expect(out).toEqual({ deleted: true, imagesDeleted: 2 });
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
   });
 
   it('deleted when the person deletes the account, and by the purge if any were left', async () => {
     const auth = new FakeAuthAdmin(() => deps.clock.now()).add('u1');
     await generate();
     await requestDeletion(deps, auth, 'u1', deps.clock.now());
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
 
     // Files a crash left behind after the request are the purge's to remove.
     await deps.blobs.save('users/u1/generations/late-0.thumb.webp', Buffer.from('webp'), 'image/webp');
     const later = new Date(deps.clock.now().getTime() + 60 * 86_400_000);
     const counts = await runPurge(deps, auth, 'test-hash-key', later);
     expect(counts.accountsPurged).toBe(1);
-    expect(await deps.blobs.list('users/u1/')).toEqual([]);
+    expect(await deps.blobs.list(storagePaths.userPrefix('u1'))).toEqual([]);
   });
 
   it('listed by the export (path and size, no second link); older images without one say null', async () => {
@@ -81,7 +81,7 @@ describe('thumbnails', () => {
     await deps.store.batch([
       {
         kind: 'update',
-        path: paths.generation('u1', old.generationId),
+        path: collections.generations.doc('u1', old.generationId),
         data: { images: doc.images!.map(({ thumbnail: _dropped, ...image }) => image) },
       },
     ]);

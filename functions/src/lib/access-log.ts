@@ -2,7 +2,7 @@
  * Access logs: who called which operation, from where, when. Kept 90 days (TTL on `expireAt`
  * plus the purge job as a backstop). Never page URLs, prompts or images.
  */
-import { EXTENSION_VERSION_HEADER, RETENTION, paths, type AccessLogDoc } from '@mimicit/shared';
+import { EXTENSION_VERSION_HEADER, RETENTION, collections, type AccessLogDoc } from '@mimicit/shared';
 import type { Store } from './store/types.js';
 import { addDays } from './clock.js';
 
@@ -49,5 +49,5 @@ export function accessLogEntry(
 }
 
 export async function writeAccessLog(store: Store, entry: AccessLogDoc): Promise<void> {
-  await store.batch([{ kind: 'set', path: paths.accessLog(store.newId()), data: { ...entry } }]);
+  await store.batch([{ kind: 'set', path: collections.accessLogs.doc(store.newId()), data: { ...entry } }]);
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalDataPort } from '@mimicit/client-data/local';
 import { clientDataContract } from '@mimicit/client-data/testing';
-import { firestoreConverter, paths, userDocSchema } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { emulatorIdToken, serveDataApi, type DataApiServer } from './testing.js';
 
 let api: DataApiServer;
@@ -27,10 +27,9 @@ clientDataContract('local adapter → local backend', () => ({
 
 describe('local adapter specifics', () => {
   it('refuses a token of another project, and a garbled one, as unauthenticated', async () => {
-    await api.store.batch([{ kind: 'set', path: paths.user('u-tok'), data: {} }]);
-    const users = firestoreConverter(userDocSchema);
+    await api.store.batch([{ kind: 'set', path: collections.users.doc('u-tok'), data: {} }]);
     for (const token of [emulatorIdToken('u-tok', 'another-project'), 'not-a-token']) {
-      await expect(portFor('u-tok', token).getDoc(paths.user('u-tok'), users)).rejects.toMatchObject({
+      await expect(portFor('u-tok', token).getDoc(collections.users.doc('u-tok'))).rejects.toMatchObject({
         code: 'unauthenticated',
       });
     }
@@ -42,8 +41,7 @@ describe('local adapter specifics', () => {
     const dead = createLocalDataPort({ baseUrl: 'http://127.0.0.1:9', idToken: async () => null });
     await expect(dead.readBlob('users/x/generations/a.png')).rejects.toMatchObject({ code: 'unavailable' });
     const stop = dead.watchDoc(
-      paths.user('x'),
-      firestoreConverter(userDocSchema),
+      collections.users.doc('x'),
       (d) => seen.push(d),
       (e) => errors.push((e as { code: string }).code),
     );

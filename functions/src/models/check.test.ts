@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { paths } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
@@ -105,7 +105,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
         'flux-2 fal-ai/flux-2-pro': 'ok',
         'flux-2 fal-ai/flux-2-pro/edit': 'missing',
       });
-      expect((await deps.store.get(paths.modelStatus('gemini-image'))).data).toMatchObject({
+      expect((await deps.store.get(collections.modelStatus.doc('gemini-image'))).data).toMatchObject({
         detectedBy: 'watch',
         providerModel: 'gemini-3.1-flash-image',
       });
@@ -124,7 +124,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
           : listModels(provider, wanted, config()),
       );
       expect(rows.filter((r) => r.provider === 'openai').map((r) => r.state)).toEqual(['error', 'error']);
-      expect((await deps.store.get(paths.modelStatus('gpt-image'))).data).toBeUndefined();
+      expect((await deps.store.get(collections.modelStatus.doc('gpt-image'))).data).toBeUndefined();
     });
   });
 

@@ -4,7 +4,7 @@
  * model it was recorded for: an operator who re-points the model (or deletes the mark) lifts it.
  */
 import * as logger from 'firebase-functions/logger';
-import { paths, type ModelInfo, type ModelStatusDoc } from '@mimicit/shared';
+import { collections, type ModelInfo, type ModelStatusDoc } from '@mimicit/shared';
 import type { Deps } from '../lib/deps.js';
 import { DomainError } from '../lib/errors.js';
 import { invalidateCatalog } from '../catalog/effective.js';
@@ -24,7 +24,7 @@ export async function markRetired(
     detail: detail.slice(0, 300),
     at: deps.clock.now(),
   };
-  await deps.store.batch([{ kind: 'set', path: paths.modelStatus(model.id), data: { ...doc } }]);
+  await deps.store.batch([{ kind: 'set', path: collections.modelStatus.doc(model.id), data: { ...doc } }]);
   invalidateCatalog(deps.store);
   logger.error('models.retired', { model: model.id, providerModel, detectedBy });
 }

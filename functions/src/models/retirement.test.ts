@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorReason, paths, type GenerationDoc, type ModelStatusDoc } from '@mimicit/shared';
+import { errorReason, collections, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
@@ -61,11 +61,11 @@ describe('a model retired by its provider (the fake answers 404)', () => {
   it('fails with model-unavailable, refunds, and greys the model out at once', async () => {
     const res = await generate('req-gone-00001');
     expect(res).toMatchObject({ status: 'failed', failureCode: 'model-unavailable' });
-    const doc = await deps.store.get<GenerationDoc>(paths.generation('u1', res.generationId));
+    const doc = await deps.store.get(collections.generations.doc('u1', res.generationId));
     expect(doc.data).toMatchObject({ status: 'failed', refunded: true });
     expect(await balance(deps, 'u1')).toBe(20);
 
-    const mark = await deps.store.get<ModelStatusDoc>(paths.modelStatus('gemini-image'));
+    const mark = await deps.store.get(collections.modelStatus.doc('gemini-image'));
     expect(mark.data).toMatchObject({
       state: 'retired',
       providerModel: 'gemini-3.1-flash-image',
@@ -87,7 +87,7 @@ describe('a model retired by its provider (the fake answers 404)', () => {
     await deps.store.batch([
       {
         kind: 'set',
-        path: paths.modelOverrides(),
+        path: collections.modelOverrides.doc(MODEL_OVERRIDES_ID),
         data: { models: { 'gemini-image': { providerModel: 'gemini-3.2-flash-image' } } },
       },
     ]);

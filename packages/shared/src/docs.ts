@@ -1,6 +1,11 @@
 /**
  * Firestore document shapes (zod). Timestamps are `Date` here: each side's converter turns
  * Firestore Timestamps into Dates before parsing. Server-only fields are marked.
+ *
+ * Stored documents are parsed with these schemas wherever they are read (collections/), so a
+ * schema describes every document any deployed version wrote: a field added later is optional
+ * (or the older documents would stop reading), and unknown fields are dropped, not refused, so
+ * an instance of the previous release can still read what a newer one wrote during a rollout.
  */
 import { z } from 'zod';
 import { ASPECT_RATIOS, LIMITS, REFERENCE_ROLES, RESOLUTIONS, SEED_MAX } from './catalog.js';
@@ -20,9 +25,6 @@ export const userSettingsSchema = z.object({
   promptLanguage: z.enum(LOCALES).optional(),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
-
-/** Fields of `users/{uid}` a client may update (everything else is server-only). */
-export const USER_CLIENT_FIELDS = ['locale', 'settings'] as const;
 
 export const userDocSchema = z.object({
   displayName: z.string().nullable(),
@@ -180,8 +182,12 @@ export const paymentDocSchema = z.object({
   amountRefunded: z.number().int().nonnegative().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
-  /** Deletion date: 7 years after the payment (TTL policy on `payments.expireAt`). */
-  expireAt: z.date(),
+  /**
+   * Deletion date: 7 years after the payment (TTL policy on `payments.expireAt`). Records
+   * written before retention dates existed lack it; the purge and the webhook give them one
+   * from their creation (`paymentExpireAt`).
+   */
+  expireAt: z.date().optional(),
 });
 export type PaymentDoc = z.infer<typeof paymentDocSchema>;
 

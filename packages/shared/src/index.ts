@@ -1,4 +1,6 @@
-export * from './collections.js';
+export * from './collections/index.js';
+export * from './storage-paths.js';
+export * from './retention.js';
 export * from './errors.js';
 export * from './catalog.js';
 export * from './pricing.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorReason } from '@mimicit/shared';
+import { errorReason, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../lib/testing.js';
 import { setDeps } from '../../lib/deps.js';
 import { handleDescribeImage } from '../describe-image.js';
@@ -104,7 +104,7 @@ describe('SSRF corpus through describeImage (0 credits taken)', () => {
     expect(err).toMatchObject({ code: 'invalid-argument' });
     expect(errorReason(err)).toBe('url-not-allowed');
     expect(await balance(deps, 'u1')).toBe(50);
-    expect(await deps.store.query({ collection: 'users/u1/generations' })).toHaveLength(0);
+    expect(await deps.store.query({ collection: collections.generations.in('u1') })).toHaveLength(0);
   });
 
   it('reports a name that does not resolve as image-fetch-failed (unavailable)', async () => {

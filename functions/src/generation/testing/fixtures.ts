@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import {
-  paths,
+  collections,
   type AspectRatio,
   type ModelInfo,
   type ReferenceRole,
@@ -73,7 +73,7 @@ export async function giveCredits(deps: Deps, uid: string, amount: number): Prom
 }
 
 export async function balance(deps: Deps, uid: string): Promise<number> {
-  const snap = await deps.store.get<{ credits: number }>(paths.user(uid));
+  const snap = await deps.store.get(collections.users.doc(uid));
   return snap.data?.credits ?? 0;
 }
 

@@ -138,8 +138,8 @@ export function storeContract(
       const results = await Promise.allSettled(
         Array.from({ length: calls }, () =>
           store.runTransaction(async (tx) => {
-            const snap = await tx.get<{ n: number }>(p);
-            tx.update(p, { n: (snap.data?.n ?? 0) + 1 });
+            const snap = await tx.get(p);
+            tx.update(p, { n: Number(snap.data?.n ?? 0) + 1 });
           }),
         ),
       );

@@ -8,14 +8,19 @@ import type {
   WriteBatch,
 } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
+import type { DocAt, RowAt } from '@mimicit/shared';
 import {
   StoreConflictError,
   randomId,
+  snapshotOf,
   type Data,
   type QuerySpec,
   type Snapshot,
+  type Snapshots,
   type Store,
   type Tx,
+  type UpdateData,
+  type WriteData,
   type WriteOp,
 } from './types.js';
 
@@ -32,11 +37,7 @@ export function fromFirestore(value: unknown): unknown {
 }
 
 function toSnapshot<T>(snap: DocumentSnapshot<DocumentData>): Snapshot<T> {
-  return {
-    id: snap.id,
-    path: snap.ref.path,
-    data: snap.exists ? (fromFirestore(snap.data()) as T) : undefined,
-  };
+  return snapshotOf<T>(snap.ref.path, snap.exists ? (fromFirestore(snap.data()) as Data) : undefined);
 }
 
 export class FirestoreStore implements Store {
@@ -46,19 +47,19 @@ export class FirestoreStore implements Store {
     return randomId();
   }
 
-  async get<T = Data>(path: string): Promise<Snapshot<T>> {
-    return toSnapshot<T>(await this.db.doc(path).get());
+  async get<P extends string>(path: P): Promise<Snapshot<DocAt<P>>> {
+    return toSnapshot(await this.db.doc(path).get());
   }
 
-  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
-    if (paths.length === 0) return [];
+  async getAll<const P extends readonly string[]>(paths: P): Promise<Snapshots<P>> {
+    if (paths.length === 0) return [] as unknown as Snapshots<P>;
     const snaps = await this.db.getAll(...paths.map((p) => this.db.doc(p)));
-    return snaps.map((s) => toSnapshot<T>(s));
+    return snaps.map((s) => toSnapshot(s)) as Snapshots<P>;
   }
 
-  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+  async query<P extends string>(spec: QuerySpec<P>): Promise<Snapshot<RowAt<P>>[]> {
     const snap = await this.build(spec).get();
-    return snap.docs.map((d) => toSnapshot<T>(d));
+    return snap.docs.map((d) => toSnapshot(d));
   }
 
   async runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -106,7 +107,7 @@ export class FirestoreStore implements Store {
   }
 
   /** @internal */
-  build(spec: QuerySpec): Query {
+  build(spec: QuerySpec<string>): Query {
     let q: Query = spec.group
       ? this.db.collectionGroup(spec.collection)
       : this.db.collection(spec.collection);
@@ -129,26 +130,26 @@ class FirestoreTx implements Tx {
     private readonly t: Transaction,
   ) {}
 
-  async get<T = Data>(path: string): Promise<Snapshot<T>> {
-    return toSnapshot<T>(await this.t.get(this.store.doc(path)));
+  async get<P extends string>(path: P): Promise<Snapshot<DocAt<P>>> {
+    return toSnapshot(await this.t.get(this.store.doc(path)));
   }
-  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
-    if (paths.length === 0) return [];
+  async getAll<const P extends readonly string[]>(paths: P): Promise<Snapshots<P>> {
+    if (paths.length === 0) return [] as unknown as Snapshots<P>;
     const snaps = await this.t.getAll(...paths.map((p) => this.store.doc(p)));
-    return snaps.map((s) => toSnapshot<T>(s));
+    return snaps.map((s) => toSnapshot(s)) as Snapshots<P>;
   }
-  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+  async query<P extends string>(spec: QuerySpec<P>): Promise<Snapshot<RowAt<P>>[]> {
     const snap = await this.t.get(this.store.build(spec));
-    return snap.docs.map((d) => toSnapshot<T>(d));
+    return snap.docs.map((d) => toSnapshot(d));
   }
-  create(path: string, data: Data): void {
-    this.t.create(this.store.doc(path), data);
+  create<P extends string>(path: P, data: WriteData<P>): void {
+    this.t.create(this.store.doc(path), data as Data);
   }
-  set(path: string, data: Data): void {
-    this.t.set(this.store.doc(path), data);
+  set<P extends string>(path: P, data: WriteData<P>): void {
+    this.t.set(this.store.doc(path), data as Data);
   }
-  update(path: string, data: Data): void {
-    this.t.update(this.store.doc(path), data);
+  update<P extends string>(path: P, data: UpdateData<P>): void {
+    this.t.update(this.store.doc(path), data as Data);
   }
   delete(path: string): void {
     this.t.delete(this.store.doc(path));

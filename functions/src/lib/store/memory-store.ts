@@ -6,16 +6,21 @@
  */
 import { cloneValue, compareValues, fieldValue, valuesEqual } from './values.js';
 import { commitIndexEntries, transactionTooBig } from './commit-limits.js';
+import type { DocAt, RowAt } from '@mimicit/shared';
 import {
   StoreConflictError,
   randomId,
+  snapshotOf,
   splitPath,
   type Data,
   type QuerySpec,
   type Snapshot,
+  type Snapshots,
   type Store,
   type Tx,
+  type UpdateData,
   type WhereOp,
+  type WriteData,
   type WriteOp,
 } from './types.js';
 
@@ -70,17 +75,17 @@ export class MemoryStore implements Store {
     return randomId();
   }
 
-  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+  async get<P extends string>(path: P): Promise<Snapshot<DocAt<P>>> {
     this.stats.reads++;
-    return this.snapshot<T>(path);
+    return this.snapshot(path);
   }
 
-  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
-    return Promise.all(paths.map((p) => this.get<T>(p)));
+  async getAll<const P extends readonly string[]>(paths: P): Promise<Snapshots<P>> {
+    return (await Promise.all(paths.map((p) => this.get(p)))) as Snapshots<P>;
   }
 
-  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
-    const result = this.runQuery<T>(spec);
+  async query<P extends string>(spec: QuerySpec<P>): Promise<Snapshot<RowAt<P>>[]> {
+    const result = this.runQuery<RowAt<P>>(spec);
     this.stats.reads += Math.max(1, result.length);
     return result;
   }
@@ -159,11 +164,11 @@ export class MemoryStore implements Store {
   snapshot<T>(path: string): Snapshot<T> {
     assertDocPath(path);
     const data = this.docs.get(path);
-    return { id: splitPath(path).id, path, data: data === undefined ? undefined : (cloneValue(data) as T) };
+    return snapshotOf<T>(path, data === undefined ? undefined : (cloneValue(data) as Data));
   }
 
   /** @internal */
-  runQuery<T>(spec: QuerySpec): Snapshot<T>[] {
+  runQuery<T>(spec: QuerySpec<string>): Snapshot<T>[] {
     let rows: [string, Data][] = [];
     for (const [path, data] of this.docs) {
       const { parent } = splitPath(path);
@@ -191,7 +196,7 @@ export class MemoryStore implements Store {
       rows = rows.filter(([p, d]) => cmp(key(p, d).slice(0, cursor.length), cursor) > 0);
     }
     if (spec.limit !== undefined) rows = rows.slice(0, spec.limit);
-    return rows.map(([path, data]) => ({ id: splitPath(path).id, path, data: cloneValue(data) as T }));
+    return rows.map(([path, data]) => snapshotOf<T>(path, cloneValue(data) as Data));
   }
 
   private apply(ops: readonly WriteOp[]): void {
@@ -226,31 +231,31 @@ class MemoryTx implements Tx {
     if (this.writes.length > 0) throw new Error('Firestore transactions must do all reads before any write.');
   }
 
-  async get<T = Data>(path: string): Promise<Snapshot<T>> {
+  async get<P extends string>(path: P): Promise<Snapshot<DocAt<P>>> {
     this.beforeWrites();
     this.store.stats.reads++;
-    return this.store.snapshot<T>(path);
+    return this.store.snapshot(path);
   }
 
-  async getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
-    return Promise.all(paths.map((p) => this.get<T>(p)));
+  async getAll<const P extends readonly string[]>(paths: P): Promise<Snapshots<P>> {
+    return (await Promise.all(paths.map((p) => this.get(p)))) as Snapshots<P>;
   }
 
-  async query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
+  async query<P extends string>(spec: QuerySpec<P>): Promise<Snapshot<RowAt<P>>[]> {
     this.beforeWrites();
-    const rows = this.store.runQuery<T>(spec);
+    const rows = this.store.runQuery<RowAt<P>>(spec);
     this.store.stats.reads += Math.max(1, rows.length);
     return rows;
   }
 
-  create(path: string, data: Data): void {
-    this.writes.push({ kind: 'create', path, data: cloneValue(data) });
+  create<P extends string>(path: P, data: WriteData<P>): void {
+    this.writes.push({ kind: 'create', path, data: cloneValue(data as Data) });
   }
-  set(path: string, data: Data): void {
-    this.writes.push({ kind: 'set', path, data: cloneValue(data) });
+  set<P extends string>(path: P, data: WriteData<P>): void {
+    this.writes.push({ kind: 'set', path, data: cloneValue(data as Data) });
   }
-  update(path: string, data: Data): void {
-    this.writes.push({ kind: 'update', path, data: cloneValue(data) });
+  update<P extends string>(path: P, data: UpdateData<P>): void {
+    this.writes.push({ kind: 'update', path, data: cloneValue(data as Data) });
   }
   delete(path: string): void {
     this.writes.push({ kind: 'delete', path });

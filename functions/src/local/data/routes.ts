@@ -30,7 +30,8 @@ export interface DataApiDeps {
 /** Everything of the data API lives under this prefix (its parsers touch nothing else). */
 const LOCAL_PREFIX = '/local/v1';
 
-const wireDoc = (s: Snapshot) => ({ id: s.id, path: s.path, data: s.data });
+// As stored: the client's converter validates, as it does with Firestore.
+const wireDoc = (s: Snapshot<unknown>) => ({ id: s.id, path: s.path, data: s.unvalidated });
 
 function stringParam(req: Request, name: string): string {
   const v = req.query[name];
@@ -72,13 +73,13 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
     const last = rows.at(-1);
     const values = (data: Data | undefined) => (q.orderBy ? [fieldValue(data ?? {}, q.orderBy[0])] : []);
     const next: WireCursor | null =
-      last && rows.length === q.limit ? { values: values(last.data), path: last.path } : null;
+      last && rows.length === q.limit ? { values: values(last.unvalidated), path: last.path } : null;
     return { docs: rows.map(wireDoc), next };
   };
 
   const readDoc = async (path: string) => {
     const snap = await store.get(path);
-    return { doc: snap.data === undefined ? null : wireDoc(snap) };
+    return { doc: snap.exists ? wireDoc(snap) : null };
   };
 
   router.get(LOCAL_API.health, (_req, res) => {
@@ -100,7 +101,7 @@ export function dataApi({ store, blobs, verify }: DataApiDeps): Router {
       const { path, fields } = parseRequest(updateRequestSchema, decodeWire(req.body));
       for (const v of Object.values(fields)) assertNoNestedDelete(v);
       const allowed = await store.runTransaction(async (tx) => {
-        const before = (await tx.get(path)).data;
+        const before = (await tx.get(path)).unvalidated;
         const after = before && applyUpdate(before, fields as Data);
         if (!after || !mayUpdate(caller, path, before, after)) return false;
         tx.set(path, after);

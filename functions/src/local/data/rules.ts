@@ -1,14 +1,17 @@
 /**
  * The local backend's read side applies exactly what firestore.rules and storage.rules allow a
- * client — no more: owners read their own user document, generations and ledger; list only
- * their own generations and ledger; change only `locale`/`settings` (validated as the rules do)
- * and a generation's `favorite`; download only their own generated images and exports. Every
- * other path, collection group, create and delete is refused. The rules table in tests/rules is
- * run against this module through the HTTP API (functions/src/local/rules-table.test.ts).
+ * client — no more — taking who may do what from the collection registry (`client` of each
+ * entry): owners read their own user document, generations and ledger; list only their own
+ * generations and ledger; change only the registry's client-writable fields (`locale`/`settings`,
+ * a generation's `favorite`), validated by its schemas as the rules validate them; download only
+ * their own generated images and exports. Every other path, collection group, create and delete
+ * is refused. The rules table in tests/rules is run against this module through the HTTP API
+ * (tests/offline/local-rules.test.ts), so the registry and firestore.rules cannot drift apart.
  *
  * Kept in the rules' own shape (match → allow) so a reader can hold the two side by side; the
  * rules files remain the source of truth, evaluated for real by the Emulator Suite.
  */
+import { collectionAt, storagePaths, type AnyCollectionDef } from '@mimicit/shared';
 import { DELETE_FIELD } from '@mimicit/client-data/wire';
 import type { Data, QuerySpec } from '../../lib/store/types.js';
 
@@ -17,52 +20,31 @@ export type Caller = { uid: string } | null;
 
 const isOwner = (caller: Caller, uid: string | undefined) => caller !== null && caller.uid === uid;
 
-/** `users/{uid}`, `users/{uid}/generations/{id}` or `users/{uid}/ledger/{id}`, else null. */
-function userMatch(path: string): { uid: string; sub?: 'generations' | 'ledger'; id?: string } | null {
-  const p = path.split('/');
-  if (p.some((s) => s === '') || p[0] !== 'users' || !p[1]) return null;
-  if (p.length === 2) return { uid: p[1] };
-  if (p.length === 4 && (p[2] === 'generations' || p[2] === 'ledger'))
-    return { uid: p[1], sub: p[2], id: p[3] };
-  return null;
+/** The registry entry of a document path clients may read (`match` + `allow read`), else null. */
+function readable(path: string): AnyCollectionDef | null {
+  if (path.split('/').some((s) => s === '')) return null;
+  const def = collectionAt(path);
+  return def && def.client.read === 'owner' ? def : null;
 }
 
-/** `allow get`. */
+/** `allow get`: the owner of a collection the registry opens to its owner. */
 export function mayGet(caller: Caller, path: string): boolean {
-  const m = userMatch(path);
-  return m !== null && isOwner(caller, m.uid);
+  const def = readable(path);
+  return def !== null && isOwner(caller, def.ownerOf(path));
 }
 
-/** `allow list`: a query on the caller's own generations or ledger (no collection groups). */
+/** `allow list`: a query on the caller's own collection that the registry lets its owner list. */
 export function mayList(caller: Caller, spec: Pick<QuerySpec, 'collection' | 'group'>): boolean {
   if (spec.group) return false;
-  const m = userMatch(`${spec.collection}/x`);
-  return m !== null && m.sub !== undefined && isOwner(caller, m.uid);
+  const probe = `${spec.collection}/_`;
+  const def = readable(probe);
+  return (
+    def !== null && def.client.read === 'owner' && def.client.list && isOwner(caller, def.ownerOf(probe))
+  );
 }
-
-const SETTINGS_KEYS = ['defaultPromptModel', 'defaultImageModel', 'promptStyle', 'promptLanguage'];
-const PROMPT_STYLES = ['natural', 'tags', 'midjourney', 'stable-diffusion'];
-const LOCALES = ['en', 'ja'];
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-}
-
-/** `isValidSettings(s)` of firestore.rules, clause by clause. */
-export function isValidSettings(s: unknown): boolean {
-  if (!isMap(s)) return false;
-  if (!Object.keys(s).every((k) => SETTINGS_KEYS.includes(k))) return false;
-  // `s.get(key, 'unset') is string`: only an absent key takes the default.
-  const str = (key: string) => {
-    const v = key in s ? s[key] : 'unset';
-    return typeof v === 'string' && v.length <= 64;
-  };
-  return (
-    str('defaultPromptModel') &&
-    str('defaultImageModel') &&
-    PROMPT_STYLES.includes(s.promptStyle === undefined ? 'natural' : (s.promptStyle as string)) &&
-    LOCALES.includes(s.promptLanguage === undefined ? 'en' : (s.promptLanguage as string))
-  );
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -97,35 +79,29 @@ function affectedKeys(before: Data, after: Data): string[] {
 
 /**
  * `allow update`: `before` is the stored document (undefined when missing — an update needs an
- * existing document, and the rules read `resource.data`), `after` the result of the update.
+ * existing document, and the rules read `resource.data`), `after` the result of the update. Only
+ * the registry's client-writable fields may change, and the document must then hold valid
+ * values for all of them (the registry's schema states firestore.rules' checks).
  */
 export function mayUpdate(caller: Caller, path: string, before: Data | undefined, after: Data): boolean {
-  const m = userMatch(path);
-  if (!m || !before || !isOwner(caller, m.uid)) return false;
-  const changed = affectedKeys(before, after);
-  if (m.sub === undefined) {
-    return (
-      changed.every((k) => k === 'locale' || k === 'settings') &&
-      LOCALES.includes(after.locale as string) &&
-      isValidSettings(after.settings)
-    );
-  }
-  if (m.sub === 'generations')
-    return changed.every((k) => k === 'favorite') && typeof after.favorite === 'boolean';
-  return false;
+  const def = readable(path);
+  if (!def || !before || !isOwner(caller, def.ownerOf(path))) return false;
+  const writes = def.client.read === 'owner' ? def.client.writes : null;
+  if (!writes) return false;
+  const fields = Object.keys(writes.shape);
+  if (!affectedKeys(before, after).every((k) => fields.includes(k))) return false;
+  return writes.safeParse(Object.fromEntries(fields.map((k) => [k, after[k]]))).success;
 }
 
 /** storage.rules `allow get`: the owner's generated images and data exports. */
 export function mayReadObject(caller: Caller, path: string): boolean {
   const p = path.split('/');
   if (p.some((s) => s === '' || s === '.' || s === '..')) return false;
-  const [top, uid, folder] = p;
   // `{file=**}` matches zero or more further segments.
-  if (top === 'users' && folder === 'generations') return isOwner(caller, uid);
-  if (top === 'exports' && p.length >= 2) return isOwner(caller, uid);
-  return false;
+  const uid = p[1] ?? '';
+  const owned = [storagePaths.generationPrefix(uid), storagePaths.exportPrefix(uid)];
+  return uid !== '' && owned.some((prefix) => `${path}/`.startsWith(prefix)) && isOwner(caller, uid);
 }
-
 /** storage.rules: nobody may list folders, so no one can enumerate anybody's files. */
 export function mayListObjects(_caller: Caller, _prefix: string): boolean {
   return false;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from '../../lib/store/contract.js';
-import type { Data, QuerySpec, Store } from '../../lib/store/types.js';
+import type { Store } from '../../lib/store/types.js';
 import { FileStore } from './file-store.js';
 
 const dirs: string[] = [];
@@ -28,9 +28,9 @@ function readingFromDisk(dir: string, writer: FileStore): Store {
   const reader = () => FileStore.read(dir);
   return {
     newId: () => writer.newId(),
-    get: async <T = Data>(path: string) => (await reader()).get<T>(path),
-    getAll: async <T = Data>(paths: readonly string[]) => (await reader()).getAll<T>(paths),
-    query: async <T = Data>(spec: QuerySpec) => (await reader()).query<T>(spec),
+    get: async (path) => (await reader()).get(path),
+    getAll: async (paths) => (await reader()).getAll(paths),
+    query: async (spec) => (await reader()).query(spec),
     runTransaction: (fn) => writer.runTransaction(fn),
     batch: (ops) => writer.batch(ops),
     bulkWrite: (ops) => writer.bulkWrite(ops),
@@ -49,16 +49,16 @@ describe('FileStore specifics', () => {
     const dir = tempDir();
     const first = await FileStore.open(dir);
     const when = new Date('2026-02-03T04:05:06.789Z');
-    await first.batch([{ kind: 'set', path: 'users/u1', data: { when, $date: 'not a date', n: 1 } }]);
+    await first.batch([{ kind: 'set', path: 'things/t1', data: { when, $date: 'not a date', n: 1 } }]);
     await first.runTransaction(async (tx) => {
-      await tx.get('users/u1');
-      tx.update('users/u1', { n: 2 });
-      tx.create('users/u1/generations/g1', { at: when });
+      await tx.get('things/t1');
+      tx.update('things/t1', { n: 2 });
+      tx.create('things/t1/parts/p1', { at: when });
     });
     await first.close();
     const second = await fresh(dir);
-    expect((await second.get('users/u1')).data).toEqual({ when, $date: 'not a date', n: 2 });
-    expect((await second.get('users/u1/generations/g1')).data?.at).toEqual(when);
+    expect((await second.get('things/t1')).data).toEqual({ when, $date: 'not a date', n: 2 });
+    expect((await second.get('things/t1/parts/p1')).data?.at).toEqual(when);
   });
 
   it('journals every commit before the next one, so a killed process loses nothing', async () => {

@@ -15,7 +15,7 @@ import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } fro
 import { join } from 'node:path';
 import { decodeWire, encodeWire } from '@mimicit/client-data/wire';
 import { MemoryStore } from '../../lib/store/memory-store.js';
-import type { Data, QuerySpec, Snapshot, Store, Tx, WriteOp } from '../../lib/store/types.js';
+import type { Data, QuerySpec, Store, Tx, UpdateData, WriteData, WriteOp } from '../../lib/store/types.js';
 import { lockFolder, writeAtomic } from './files.js';
 import { Mutex } from './mutex.js';
 
@@ -62,26 +62,26 @@ async function memoryStoreOf(docs: Map<string, Data>): Promise<MemoryStore> {
 class RecordingTx implements Tx {
   readonly writes: WriteOp[] = [];
   constructor(private readonly tx: Tx) {}
-  get<T = Data>(path: string) {
-    return this.tx.get<T>(path);
+  get<P extends string>(path: P) {
+    return this.tx.get(path);
   }
-  getAll<T = Data>(paths: readonly string[]) {
-    return this.tx.getAll<T>(paths);
+  getAll<const P extends readonly string[]>(paths: P) {
+    return this.tx.getAll(paths);
   }
-  query<T = Data>(spec: QuerySpec) {
-    return this.tx.query<T>(spec);
+  query<P extends string>(spec: QuerySpec<P>) {
+    return this.tx.query(spec);
   }
-  create(path: string, data: Data) {
+  create<P extends string>(path: P, data: WriteData<P>) {
     this.tx.create(path, data);
-    this.writes.push({ kind: 'create', path, data });
+    this.writes.push({ kind: 'create', path, data: data as Data });
   }
-  set(path: string, data: Data) {
+  set<P extends string>(path: P, data: WriteData<P>) {
     this.tx.set(path, data);
-    this.writes.push({ kind: 'set', path, data });
+    this.writes.push({ kind: 'set', path, data: data as Data });
   }
-  update(path: string, data: Data) {
+  update<P extends string>(path: P, data: UpdateData<P>) {
     this.tx.update(path, data);
-    this.writes.push({ kind: 'update', path, data });
+    this.writes.push({ kind: 'update', path, data: data as Data });
   }
   delete(path: string) {
     this.tx.delete(path);
@@ -130,14 +130,14 @@ export class FileStore implements Store {
   newId(): string {
     return this.inner.newId();
   }
-  get<T = Data>(path: string): Promise<Snapshot<T>> {
-    return this.inner.get<T>(path);
+  get<P extends string>(path: P) {
+    return this.inner.get(path);
   }
-  getAll<T = Data>(paths: readonly string[]): Promise<Snapshot<T>[]> {
-    return this.inner.getAll<T>(paths);
+  getAll<const P extends readonly string[]>(paths: P) {
+    return this.inner.getAll(paths);
   }
-  query<T = Data>(spec: QuerySpec): Promise<Snapshot<T>[]> {
-    return this.inner.query<T>(spec);
+  query<P extends string>(spec: QuerySpec<P>) {
+    return this.inner.query(spec);
   }
 
   runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -210,7 +210,7 @@ export class FileStore implements Store {
 
   private async compact(): Promise<void> {
     const docs: Record<string, unknown> = {};
-    for (const path of this.inner.paths()) docs[path] = encodeWire((await this.inner.get(path)).data);
+    for (const path of this.inner.paths()) docs[path] = encodeWire((await this.inner.get(path)).unvalidated);
     writeAtomic(join(this.dir, 'snapshot.json'), JSON.stringify({ version: 1, docs }));
     writeFileSync(this.journal, '');
   }

@@ -45,8 +45,8 @@ async function idempotent<T extends { id: string }>(
   return store.runTransaction(async (tx) => {
     const marker = key ? `idempotency/${encodeURIComponent(`${kind}:${key}`)}` : undefined;
     if (marker) {
-      const seen = (await tx.get<{ path: string }>(marker)).data;
-      if (seen) return (await tx.get<T>(seen.path)).data as T;
+      const seen = (await tx.get(marker)).data;
+      if (seen) return (await tx.get(String(seen.path))).data as T;
     }
     const object = create();
     const path = `${kind}/${object.id}`;
@@ -125,7 +125,7 @@ export function localStripeApi(store: Store, origin: () => string, secretKey: st
   });
 
   router.get(`${V1}/payment_intents/:id`, async (req, res) => {
-    const intent = (await store.get<Form>(intentPath(req.params.id))).data;
+    const intent = (await store.get(intentPath(req.params.id))).data;
     if (!intent) return stripeError(res, 404, `No such payment_intent: ${req.params.id}`);
     const expand = ([] as unknown[]).concat(req.query.expand ?? []);
     const charge = expand.includes('latest_charge')

@@ -109,5 +109,6 @@ export async function payForSession(store: Store, session: LocalSession): Promis
 
 export async function readSession(store: Store, id: string): Promise<LocalSession | undefined> {
   if (!/^cs_[A-Za-z0-9_]+$/.test(id)) return undefined;
-  return (await store.get<LocalSession>(sessionPath(id))).data;
+  // Local Stripe's own state, written only by this module: plain data outside the registry.
+  return (await store.get(sessionPath(id))).data as LocalSession | undefined;
 }
