@@ -4,7 +4,7 @@
  * SDKs (production and the Emulator Suite) and local mode (HTTP and a streamed response to the
  * local backend) — and both pass the same contract suite (`testing/contract.ts`).
  */
-import type { DocConverter } from '@mimicit/shared';
+import type { ClientWriteAt, CollectionPath, DocPath, RowFieldAt } from '@mimicit/shared';
 
 /** Stops a live subscription. */
 export type Unsubscribe = () => void;
@@ -22,47 +22,50 @@ export interface Page<T> {
 export type ClientWhereOp = '==' | 'array-contains';
 
 /**
- * A query on one of the caller's own collections (`users/{uid}/generations`,
- * `users/{uid}/ledger`): equality / array-contains filters, one order, a page size.
+ * A query on one of the caller's own collections (`collections.generations.in(uid)`,
+ * `collections.ledger.in(uid)`): equality / array-contains filters, one order, a page size. The
+ * collection path's type gives the documents' type and the fields a query may name.
  */
-export interface ClientQuery {
-  collection: string;
-  where?: readonly (readonly [field: string, op: ClientWhereOp, value: unknown])[];
-  orderBy: readonly [field: string, direction: 'asc' | 'desc'];
+export interface ClientQuery<T = unknown> {
+  collection: CollectionPath<T>;
+  where?: readonly (readonly [field: RowFieldAt<CollectionPath<T>>, op: ClientWhereOp, value: unknown])[];
+  orderBy: readonly [field: RowFieldAt<CollectionPath<T>>, direction: 'asc' | 'desc'];
   limit: number;
 }
 
 /**
- * How a client reads its data. Documents are validated with the shared zod schemas through
- * `firestoreConverter(schema)`; an invalid stored document is an error, never a silent shape.
- * Errors carry Firebase-style codes (`permission-denied`, `unavailable`, `not-found`,
- * `deadline-exceeded`, `unauthenticated`).
+ * How a client reads its data. Paths come from the collection registry
+ * (`collections.users.doc(uid)`): their type is the document's, and every document read is
+ * validated with the registry's schema through its converter; an invalid stored document is an
+ * error, never a silent shape. Errors carry Firebase-style codes (`permission-denied`,
+ * `unavailable`, `not-found`, `deadline-exceeded`, `unauthenticated`).
  */
 export interface ClientDataPort {
   /** One document from the server, or null when it does not exist. */
-  getDoc<T>(path: string, converter: DocConverter<T>): Promise<WithId<T> | null>;
+  getDoc<T>(path: DocPath<T, unknown>): Promise<WithId<T> | null>;
   /**
    * Follows one document. `onData` gets it, or null once the server says it does not exist;
    * when the server cannot be reached `onError` gets `unavailable` (an outage never looks like
    * a missing document) and the subscription keeps trying until it is stopped.
    */
   watchDoc<T>(
-    path: string,
-    converter: DocConverter<T>,
+    path: DocPath<T, unknown>,
     onData: (doc: WithId<T> | null) => void,
     onError: (err: unknown) => void,
   ): Unsubscribe;
   /** One page of `query` after `cursor` (from the previous page), from the server. */
-  queryPage<T>(query: ClientQuery, converter: DocConverter<T>, cursor?: unknown): Promise<Page<T>>;
+  queryPage<T>(query: ClientQuery<T>, cursor?: unknown): Promise<Page<T>>;
   /** Follows the first page of `query` live (the extension's Recent results). */
   watchQuery<T>(
-    query: ClientQuery,
-    converter: DocConverter<T>,
+    query: ClientQuery<T>,
     onData: (docs: WithId<T>[]) => void,
     onError: (err: unknown) => void,
   ): Unsubscribe;
-  /** Changes top-level fields the rules let a client write (favorite; locale, settings). */
-  update(path: string, fields: Record<string, unknown>): Promise<void>;
+  /**
+   * Changes fields the rules let a client write: the registry's client-writable fields of the
+   * path's collection (a generation's `favorite`; a user's `locale`, `settings`), typed by it.
+   */
+  update<P extends DocPath<unknown, unknown>>(path: P, fields: ClientWriteAt<P>): Promise<void>;
   /** An object's bytes, read under the storage rules (owner only). */
   readBlob(path: string): Promise<Blob>;
 }

@@ -15,7 +15,7 @@ import {
   type User,
 } from 'firebase/auth/web-extension';
 import type { Unsubscribe } from '@mimicit/client-data';
-import { EXTENSION_CONNECT_PATH, firestoreConverter, paths, userDocSchema } from '@mimicit/shared';
+import { EXTENSION_CONNECT_PATH, collections } from '@mimicit/shared';
 import { auth, dataPort } from '../../lib/firebase';
 import { SESSION_KEYS, sessionSchemas } from '../../lib/messaging';
 import { appOrigins } from '../../lib/origins';
@@ -23,7 +23,6 @@ import { t } from '../../lib/i18n';
 
 /** The web app this build talks to (its own origin first in the allowed list). */
 export const WEB_APP_ORIGIN = appOrigins(import.meta.env.MODE, import.meta.env.VITE_APP_ORIGIN)[0]!;
-const users = firestoreConverter(userDocSchema);
 /** A custom token waiting longer than this is stale (the web app mints a fresh one per visit). */
 const TOKEN_MAX_AGE_MS = 5 * 60_000;
 
@@ -49,8 +48,7 @@ export const useAccountStore = defineStore('account', () => {
     void dataPort().then((port) => {
       if (stopped) return;
       unsubscribe = port.watchDoc(
-        paths.user(uid),
-        users,
+        collections.users.doc(uid),
         (doc) => {
           if (doc) credits.value = doc.credits;
         },

@@ -8,12 +8,9 @@ import { ref } from 'vue';
 import type { Unsubscribe, WithId } from '@mimicit/client-data';
 import {
   CALLABLES,
-  COLLECTIONS,
   describeImageResponseSchema,
-  firestoreConverter,
   generateImageResponseSchema,
-  generationDocSchema,
-  paths,
+  collections,
   type AspectRatio,
   type GenerationDoc,
   type GenerationResult,
@@ -38,8 +35,6 @@ export interface ResultItem {
   /** The failure's reason code (an error reason, or `internal`): the panel translates it. */
   failure?: string;
 }
-
-const converter = firestoreConverter(generationDocSchema);
 
 /** The fields the panel shows of a (schema-validated) generation document. */
 export function toResultItem(doc: WithId<GenerationDoc>): ResultItem {
@@ -103,8 +98,7 @@ export const useGenerationsStore = defineStore('generations', () => {
     if (!owner) return;
     stopCurrent = live((port) =>
       port.watchDoc(
-        paths.generation(owner, id),
-        converter,
+        collections.generations.doc(owner, id),
         (doc) => {
           if (!doc) return;
           current.value = toResultItem(doc);
@@ -198,11 +192,10 @@ export const useGenerationsStore = defineStore('generations', () => {
     stopRecent = live((port) =>
       port.watchQuery(
         {
-          collection: `${paths.user(forUid)}/${COLLECTIONS.generations}`,
+          collection: collections.generations.in(forUid),
           orderBy: ['createdAt', 'desc'],
           limit: 6,
         },
-        converter,
         (docs) => (recent.value = docs.map(toResultItem)),
         () => undefined,
       ),
@@ -223,7 +216,7 @@ export const useGenerationsStore = defineStore('generations', () => {
 
   async function toggleFavorite(item: ResultItem): Promise<void> {
     if (!uid) return;
-    await (await dataPort()).update(paths.generation(uid, item.id), { favorite: !item.favorite });
+    await (await dataPort()).update(collections.generations.doc(uid, item.id), { favorite: !item.favorite });
   }
 
   async function download(path: string): Promise<void> {

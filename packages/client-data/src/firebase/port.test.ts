@@ -19,7 +19,7 @@ vi.mock('firebase/firestore', () => ({
 }));
 
 const { createFirebaseDataPort } = await import('./port.js');
-const converter = { toFirestore: (m: object) => ({ ...m }), fromFirestore: () => ({}) };
+const { collections } = await import('@mimicit/shared');
 
 const snap = (exists: boolean, fromCache: boolean, data: object = {}) => ({
   id: 'doc1',
@@ -38,7 +38,7 @@ describe('Firebase adapter: watchDoc', () => {
     const onData = vi.fn();
     const onError = vi.fn();
     const port = createFirebaseDataPort({ app: {} as FirebaseApp });
-    const stop = port.watchDoc('users/u1', converter, onData, onError);
+    const stop = port.watchDoc(collections.users.doc('u1'), onData, onError);
     await vi.waitFor(() => expect(listeners).toHaveLength(1));
     return { onData, onError, stop, emit: listeners[0]! };
   }

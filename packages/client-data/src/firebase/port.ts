@@ -6,7 +6,7 @@
 import type { FirebaseApp } from 'firebase/app';
 import type * as FirestoreSdk from 'firebase/firestore';
 import type * as StorageSdk from 'firebase/storage';
-import type { DocConverter } from '@mimicit/shared';
+import { converterAt, type DocConverter } from '@mimicit/shared';
 import { DataError, withTimeout } from '../errors.js';
 import { sniffImageType } from '../sniff.js';
 import type { ClientDataPort, ClientQuery, Page, WithId } from '../types.js';
@@ -49,8 +49,9 @@ export function createFirebaseDataPort(options: FirebaseDataPortOptions): Client
       return { st, bucket };
     }));
 
-  async function buildQuery<T>(query: ClientQuery, converter: DocConverter<T>, cursor?: unknown) {
+  async function buildQuery<T>(query: ClientQuery<T>, cursor?: unknown) {
     const { fs, db } = await loadFirestore();
+    const converter = converterAt(query.collection);
     const constraints: FirestoreSdk.QueryConstraint[] = [];
     for (const [field, op, value] of query.where ?? []) constraints.push(fs.where(field, op, value));
     constraints.push(fs.orderBy(query.orderBy[0], query.orderBy[1]));
@@ -66,22 +67,22 @@ export function createFirebaseDataPort(options: FirebaseDataPortOptions): Client
     snap.docs.map((d) => ({ ...d.data(), id: d.id }));
 
   return {
-    async getDoc(path, converter) {
+    async getDoc(path) {
       const { fs, db } = await loadFirestore();
       const snap = await withTimeout(
-        fs.getDocFromServer(fs.doc(db, path).withConverter(sdkConverter(converter))),
+        fs.getDocFromServer(fs.doc(db, path).withConverter(sdkConverter(converterAt(path)))),
       );
       return snap.exists() ? { ...snap.data(), id: snap.id } : null;
     },
 
-    watchDoc(path, converter, onData, onError) {
+    watchDoc(path, onData, onError) {
       let stop: (() => void) | undefined;
       let cancelled = false;
       loadFirestore()
         .then(({ fs, db }) => {
           if (cancelled) return;
           stop = fs.onSnapshot(
-            fs.doc(db, path).withConverter(sdkConverter(converter)),
+            fs.doc(db, path).withConverter(sdkConverter(converterAt(path))),
             { includeMetadataChanges: true },
             (snap) => {
               if (snap.exists()) onData({ ...snap.data(), id: snap.id });
@@ -100,18 +101,18 @@ export function createFirebaseDataPort(options: FirebaseDataPortOptions): Client
       };
     },
 
-    async queryPage<T>(query: ClientQuery, converter: DocConverter<T>, cursor?: unknown): Promise<Page<T>> {
-      const { fs, q } = await buildQuery(query, converter, cursor);
+    async queryPage<T>(query: ClientQuery<T>, cursor?: unknown): Promise<Page<T>> {
+      const { fs, q } = await buildQuery(query, cursor);
       // From the server only: an unreachable backend must be an error, not an empty cache.
       const snap = await withTimeout(fs.getDocsFromServer(q));
       const last = snap.docs[snap.docs.length - 1];
       return { items: withIds(snap), cursor: snap.docs.length === query.limit ? last : null };
     },
 
-    watchQuery(query, converter, onData, onError) {
+    watchQuery(query, onData, onError) {
       let stop: (() => void) | undefined;
       let cancelled = false;
-      buildQuery(query, converter)
+      buildQuery(query)
         .then(({ fs, q }) => {
           if (!cancelled) stop = fs.onSnapshot(q, (snap) => onData(withIds(snap)), onError);
         })
@@ -124,7 +125,7 @@ export function createFirebaseDataPort(options: FirebaseDataPortOptions): Client
 
     async update(path, fields) {
       const { fs, db } = await loadFirestore();
-      await withTimeout(fs.updateDoc(fs.doc(db, path), fields));
+      await withTimeout(fs.updateDoc(fs.doc(db, path), fields as FirestoreSdk.UpdateData<object>));
     },
 
     async readBlob(path) {

@@ -5,7 +5,7 @@
  * allow. Development only: the web app and the extension import this module behind a
  * compile-time check, so production bundles do not contain it.
  */
-import type { DocConverter } from '@mimicit/shared';
+import { converterAt } from '@mimicit/shared';
 import { DataError, withTimeout } from '../errors.js';
 import type { ClientDataPort, ClientQuery, WithId } from '../types.js';
 import { LOCAL_API, decodeWire, encodeWire, type WireCursor, type WireDoc, type WireError } from '../wire.js';
@@ -19,8 +19,10 @@ export interface LocalDataPortOptions {
   fetch?: typeof fetch;
 }
 
-function toDoc<T>(converter: DocConverter<T>, wire: WireDoc): WithId<T> {
+/** A document as the backend sent it, validated by its collection's converter (the registry's). */
+function toDoc<T>(wire: WireDoc): WithId<T> {
   const data = decodeWire(wire.data) as Record<string, unknown>;
+  const converter = converterAt<T>(wire.path as never);
   return {
     ...converter.fromFirestore({ id: wire.id, ref: { path: wire.path }, data: () => data }),
     id: wire.id,
@@ -54,17 +56,17 @@ export function createLocalDataPort(options: LocalDataPortOptions): ClientDataPo
     throw new DataError(body?.error.code ?? 'unknown', body?.error.message ?? `HTTP ${res.status}`);
   }
 
-  const queryBody = (query: ClientQuery, after?: WireCursor | null) =>
+  const queryBody = <T>(query: ClientQuery<T>, after?: WireCursor | null) =>
     JSON.stringify(encodeWire({ ...query, ...(after ? { after } : {}) }));
 
   return {
-    async getDoc(path, converter) {
+    async getDoc(path) {
       const res = await request(LOCAL_API.doc, { params: { path }, headers: await headers() });
       const body = (await res.json()) as { doc: WireDoc | null };
-      return body.doc ? toDoc(converter, body.doc) : null;
+      return body.doc ? toDoc(body.doc) : null;
     },
 
-    watchDoc(path, converter, onData, onError) {
+    watchDoc(path, onData, onError) {
       return openStream(
         fetchFn,
         { url: url(LOCAL_API.watchDoc, { path }), method: 'GET' },
@@ -72,7 +74,7 @@ export function createLocalDataPort(options: LocalDataPortOptions): ClientDataPo
         (payload) => {
           const { doc } = payload as { doc: WireDoc | null };
           try {
-            onData(doc ? toDoc(converter, doc) : null);
+            onData(doc ? toDoc(doc) : null);
           } catch (err) {
             onError(err);
           }
@@ -81,7 +83,7 @@ export function createLocalDataPort(options: LocalDataPortOptions): ClientDataPo
       );
     },
 
-    async queryPage(query, converter, cursor) {
+    async queryPage(query, cursor) {
       const res = await request(LOCAL_API.query, {
         method: 'POST',
         headers: await headers(true),
@@ -90,17 +92,17 @@ export function createLocalDataPort(options: LocalDataPortOptions): ClientDataPo
       const body = (await res.json()) as { docs: WireDoc[]; next: unknown };
       // Kept decoded (Dates as Dates) and encoded again with the next request.
       const next = body.next ? (decodeWire(body.next) as WireCursor) : null;
-      return { items: body.docs.map((d) => toDoc(converter, d)), cursor: next };
+      return { items: body.docs.map((d) => toDoc(d)), cursor: next };
     },
 
-    watchQuery(query, converter, onData, onError) {
+    watchQuery(query, onData, onError) {
       return openStream(
         fetchFn,
         { url: url(LOCAL_API.watchQuery), method: 'POST', body: queryBody(query) },
         () => headers(true),
         (payload) => {
           try {
-            onData((payload as { docs: WireDoc[] }).docs.map((d) => toDoc(converter, d)));
+            onData((payload as { docs: WireDoc[] }).docs.map((d) => toDoc(d)));
           } catch (err) {
             onError(err);
           }

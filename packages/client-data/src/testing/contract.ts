@@ -4,14 +4,7 @@
  * backend (functions/src/local/client-data.test.ts, offline tier), with the same cases.
  */
 import { describe, expect, it, vi } from 'vitest';
-import {
-  firestoreConverter,
-  generationDocSchema,
-  ledgerEntrySchema,
-  paths,
-  storagePaths,
-  userDocSchema,
-} from '@mimicit/shared';
+import { collections, storagePaths, type GenerationDoc } from '@mimicit/shared';
 import type { ClientDataPort, ClientQuery } from '../types.js';
 
 export interface ClientDataFixture {
@@ -23,9 +16,8 @@ export interface ClientDataFixture {
   saveBlob(path: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }
 
-const users = firestoreConverter(userDocSchema);
-const generations = firestoreConverter(generationDocSchema);
-const ledger = firestoreConverter(ledgerEntrySchema);
+/** A write the types refuse, sent anyway: the adapter (and the rules behind it) must refuse it too. */
+const forged = <T>(fields: Record<string, unknown>) => fields as T;
 const WAIT = { timeout: 10_000, interval: 25 };
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -66,8 +58,11 @@ function generationDoc(minute: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-const history = (uid: string, extra: Partial<ClientQuery> = {}): ClientQuery => ({
-  collection: `${paths.user(uid)}/generations`,
+const history = (
+  uid: string,
+  extra: Partial<ClientQuery<GenerationDoc>> = {},
+): ClientQuery<GenerationDoc> => ({
+  collection: collections.generations.in(uid),
   orderBy: ['createdAt', 'desc'],
   limit: 20,
   ...extra,
@@ -88,48 +83,47 @@ export function clientDataContract(name: string, fixture: () => ClientDataFixtur
     it('reads the owner’s document validated, with Dates, and null for a missing one', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.user(uid), userDoc(7));
+      await f.set(collections.users.doc(uid), userDoc(7));
       const port = await f.port(uid);
-      const doc = await port.getDoc(paths.user(uid), users);
+      const doc = await port.getDoc(collections.users.doc(uid));
       expect(doc).toMatchObject({ id: uid, credits: 7, locale: 'en' });
       expect(doc?.createdAt).toBeInstanceOf(Date);
-      expect(await port.getDoc(paths.generation(uid, 'missing'), generations)).toBeNull();
+      expect(await port.getDoc(collections.generations.doc(uid, 'missing'))).toBeNull();
     });
 
     it('refuses another person’s documents and every read when signed out', async () => {
       const f = fixture();
       const [owner, other] = [newUid(), newUid()];
-      await f.set(paths.user(owner), userDoc());
-      await f.set(paths.generation(owner, 'g1'), generationDoc(1));
-      await denied((await f.port(other)).getDoc(paths.user(owner), users));
-      await denied((await f.port(other)).queryPage(history(owner), generations));
-      await denied((await f.port(null)).getDoc(paths.user(owner), users));
+      await f.set(collections.users.doc(owner), userDoc());
+      await f.set(collections.generations.doc(owner, 'g1'), generationDoc(1));
+      await denied((await f.port(other)).getDoc(collections.users.doc(owner)));
+      await denied((await f.port(other)).queryPage(history(owner)));
+      await denied((await f.port(null)).getDoc(collections.users.doc(owner)));
     });
 
     it('rejects a stored document that does not match its schema', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.user(uid), { ...userDoc(), credits: 'many' });
-      await expect((await f.port(uid)).getDoc(paths.user(uid), users)).rejects.toThrow(/does not match/);
+      await f.set(collections.users.doc(uid), { ...userDoc(), credits: 'many' });
+      await expect((await f.port(uid)).getDoc(collections.users.doc(uid))).rejects.toThrow(/does not match/);
     });
 
     it('follows a document live: its data, each change, then null once deleted', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.user(uid), userDoc(3));
+      await f.set(collections.users.doc(uid), userDoc(3));
       const seen: (number | null)[] = [];
       const errors: unknown[] = [];
       const stop = (await f.port(uid)).watchDoc(
-        paths.user(uid),
-        users,
+        collections.users.doc(uid),
         (doc) => seen.push(doc ? doc.credits : null),
         (err) => errors.push(err),
       );
       try {
         await vi.waitFor(() => expect(seen).toContain(3), WAIT);
-        await f.set(paths.user(uid), userDoc(2));
+        await f.set(collections.users.doc(uid), userDoc(2));
         await vi.waitFor(() => expect(seen.at(-1)).toBe(2), WAIT);
-        await f.remove(paths.user(uid));
+        await f.remove(collections.users.doc(uid));
         await vi.waitFor(() => expect(seen.at(-1)).toBeNull(), WAIT);
         expect(errors).toEqual([]);
       } finally {
@@ -141,46 +135,42 @@ export function clientDataContract(name: string, fixture: () => ClientDataFixtur
       const f = fixture();
       const uid = newUid();
       for (let m = 1; m <= 7; m++) {
-        await f.set(paths.generation(uid, `g${m}`), generationDoc(m, { favorite: m % 3 === 0 }));
+        await f.set(collections.generations.doc(uid, `g${m}`), generationDoc(m, { favorite: m % 3 === 0 }));
       }
       // Two documents sharing a timestamp at a page boundary: neither may be skipped.
-      await f.set(paths.generation(uid, 'tie'), generationDoc(4, { requestId: 'tie' }));
+      await f.set(collections.generations.doc(uid, 'tie'), generationDoc(4, { requestId: 'tie' }));
       const port = await f.port(uid);
-      const first = await port.queryPage(history(uid, { limit: 3 }), generations);
+      const first = await port.queryPage(history(uid, { limit: 3 }));
       expect(first.items.map((g) => g.id)).toEqual(['g7', 'g6', 'g5']);
-      const second = await port.queryPage(history(uid, { limit: 3 }), generations, first.cursor);
-      const third = await port.queryPage(history(uid, { limit: 3 }), generations, second.cursor);
+      const second = await port.queryPage(history(uid, { limit: 3 }), first.cursor);
+      const third = await port.queryPage(history(uid, { limit: 3 }), second.cursor);
       const rest = [...second.items, ...third.items].map((g) => g.id);
       expect(rest.slice(0, 2).sort()).toEqual(['g4', 'tie']);
       expect(rest.slice(2)).toEqual(['g3', 'g2', 'g1']);
       expect(third.cursor).toBeNull();
-      const favs = await port.queryPage(history(uid, { where: [['favorite', '==', true]] }), generations);
+      const favs = await port.queryPage(history(uid, { where: [['favorite', '==', true]] }));
       expect(favs.items.map((g) => g.id)).toEqual(['g6', 'g3']);
-      const odd = await port.queryPage(
-        history(uid, { where: [['searchTokens', 'array-contains', 'odd']] }),
-        generations,
-      );
+      const odd = await port.queryPage(history(uid, { where: [['searchTokens', 'array-contains', 'odd']] }));
       expect(odd.items.map((g) => g.id)).toEqual(['g7', 'g5', 'g3', 'g1']);
       expect(odd.cursor).toBeNull();
-      const none = await port.queryPage(history(uid, { where: [['model', '==', 'flux-dev']] }), generations);
+      const none = await port.queryPage(history(uid, { where: [['model', '==', 'flux-dev']] }));
       expect(none.items).toEqual([]);
     });
 
     it('follows a small query live (the extension’s Recent results)', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.generation(uid, 'g1'), generationDoc(1));
+      await f.set(collections.generations.doc(uid, 'g1'), generationDoc(1));
       const seen: string[][] = [];
       const stop = (await f.port(uid)).watchQuery(
         history(uid, { limit: 2 }),
-        generations,
         (docs) => seen.push(docs.map((d) => d.id)),
         () => undefined,
       );
       try {
         await vi.waitFor(() => expect(seen.at(-1)).toEqual(['g1']), WAIT);
-        await f.set(paths.generation(uid, 'g2'), generationDoc(2));
-        await f.set(paths.generation(uid, 'g3'), generationDoc(3));
+        await f.set(collections.generations.doc(uid, 'g2'), generationDoc(2));
+        await f.set(collections.generations.doc(uid, 'g3'), generationDoc(3));
         await vi.waitFor(() => expect(seen.at(-1)).toEqual(['g3', 'g2']), WAIT);
       } finally {
         stop();
@@ -190,22 +180,26 @@ export function clientDataContract(name: string, fixture: () => ClientDataFixtur
     it('writes only the fields the rules allow, with the rules’ validation', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.user(uid), userDoc(5));
-      await f.set(paths.generation(uid, 'g1'), generationDoc(1));
+      await f.set(collections.users.doc(uid), userDoc(5));
+      await f.set(collections.generations.doc(uid, 'g1'), generationDoc(1));
       const port = await f.port(uid);
-      await port.update(paths.generation(uid, 'g1'), { favorite: true });
-      await port.update(paths.user(uid), { locale: 'ja', settings: { promptStyle: 'tags' } });
-      await denied(port.update(paths.generation(uid, 'g1'), { status: 'failed' }));
-      await denied(port.update(paths.generation(uid, 'g1'), { favorite: 'yes' }));
-      await denied(port.update(paths.user(uid), { credits: 500 }));
-      await denied(port.update(paths.user(uid), { settings: { theme: 'dark' } }));
-      await denied(port.update(paths.ledgerEntry(uid, 'l1'), { delta: 5 }));
-      await denied((await f.port(newUid())).update(paths.generation(uid, 'g1'), { favorite: false }));
-      expect(await port.getDoc(paths.generation(uid, 'g1'), generations)).toMatchObject({
+      await port.update(collections.generations.doc(uid, 'g1'), { favorite: true });
+      await port.update(collections.users.doc(uid), { locale: 'ja', settings: { promptStyle: 'tags' } });
+      const gen = collections.generations.doc(uid, 'g1');
+      const user = collections.users.doc(uid);
+      await denied(port.update(gen, forged({ status: 'failed' })));
+      await denied(port.update(gen, forged({ favorite: 'yes' })));
+      await denied(port.update(user, forged({ credits: 500 })));
+      await denied(port.update(user, forged({ settings: { theme: 'dark' } })));
+      await denied(port.update(collections.ledger.doc(uid, 'l1'), forged({ delta: 5 })));
+      await denied(
+        (await f.port(newUid())).update(collections.generations.doc(uid, 'g1'), { favorite: false }),
+      );
+      expect(await port.getDoc(collections.generations.doc(uid, 'g1'))).toMatchObject({
         favorite: true,
         status: 'succeeded',
       });
-      expect(await port.getDoc(paths.user(uid), users)).toMatchObject({
+      expect(await port.getDoc(collections.users.doc(uid))).toMatchObject({
         locale: 'ja',
         settings: { promptStyle: 'tags' },
         credits: 5,
@@ -215,14 +209,14 @@ export function clientDataContract(name: string, fixture: () => ClientDataFixtur
     it('reads the ledger newest first', async () => {
       const f = fixture();
       const uid = newUid();
-      await f.set(paths.ledgerEntry(uid, 'a'), {
+      await f.set(collections.ledger.doc(uid, 'a'), {
         delta: 10,
         reason: 'grant',
         ref: 'signup',
         balanceAfter: 10,
         createdAt: at(1),
       });
-      await f.set(paths.ledgerEntry(uid, 'b'), {
+      await f.set(collections.ledger.doc(uid, 'b'), {
         delta: -1,
         reason: 'generation',
         ref: 'g1',
@@ -231,10 +225,7 @@ export function clientDataContract(name: string, fixture: () => ClientDataFixtur
       });
       const page = await (
         await f.port(uid)
-      ).queryPage(
-        { collection: `${paths.user(uid)}/ledger`, orderBy: ['createdAt', 'desc'], limit: 20 },
-        ledger,
-      );
+      ).queryPage({ collection: collections.ledger.in(uid), orderBy: ['createdAt', 'desc'], limit: 20 });
       expect(page.items.map((e) => [e.id, e.balanceAfter])).toEqual([
         ['b', 9],
         ['a', 10],

@@ -2,7 +2,7 @@
  * Shared pieces of the data modules: the page shape, the page size, and following one document
  * live through the client data port (Firestore or local mode, see `port.ts`).
  */
-import type { DocConverter } from '@mimicit/shared';
+import type { DocPath } from '@mimicit/shared';
 import type { WithId } from '@mimicit/client-data';
 import { dataPort } from './port';
 
@@ -22,8 +22,7 @@ export const PAGE_SIZE = 20;
  * `unavailable` instead, so "unreachable" never looks like "missing".
  */
 export function watchDocument<T>(
-  path: string,
-  converter: DocConverter<T>,
+  path: DocPath<T, unknown>,
   onData: (item: WithId<T> | null) => void,
   onError: (err: unknown) => void,
 ): () => void {
@@ -31,7 +30,7 @@ export function watchDocument<T>(
   let cancelled = false;
   dataPort()
     .then((port) => {
-      if (!cancelled) stop = port.watchDoc(path, converter, onData, onError);
+      if (!cancelled) stop = port.watchDoc(path, onData, onError);
     })
     .catch(onError);
   return () => {

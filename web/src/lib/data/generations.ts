@@ -1,12 +1,6 @@
 /** `users/{uid}/generations`: History pages, one item, live status, and the favorite flag. */
 import type { ClientQuery } from '@mimicit/client-data';
-import {
-  COLLECTIONS,
-  firestoreConverter,
-  generationDocSchema,
-  paths,
-  type GenerationDoc,
-} from '@mimicit/shared';
+import { collections, type GenerationDoc } from '@mimicit/shared';
 import { PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
 import { dataPort } from './port';
 
@@ -20,30 +14,28 @@ export interface GenerationFilter {
   model?: string;
 }
 
-const converter = firestoreConverter(generationDocSchema);
-
 /** Newest first, `PAGE_SIZE` at a time, after `cursor` (from the previous page). */
 export async function fetchGenerationsPage(
   uid: string,
   filter: GenerationFilter,
   cursor?: unknown,
 ): Promise<Page<GenerationItem>> {
-  const where: NonNullable<ClientQuery['where']>[number][] = [];
+  const where: NonNullable<ClientQuery<GenerationDoc>['where']>[number][] = [];
   if (filter.favoritesOnly) where.push(['favorite', '==', true]);
   if (filter.word) where.push(['searchTokens', 'array-contains', filter.word.toLowerCase()]);
   if (filter.model) where.push(['model', '==', filter.model]);
-  const query: ClientQuery = {
-    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+  const query: ClientQuery<GenerationDoc> = {
+    collection: collections.generations.in(uid),
     where,
     orderBy: ['createdAt', 'desc'],
     limit: PAGE_SIZE,
   };
-  return (await dataPort()).queryPage(query, converter, cursor || undefined);
+  return (await dataPort()).queryPage(query, cursor || undefined);
 }
 
 /** One generation, or null when it does not exist. */
 export async function fetchGeneration(uid: string, id: string): Promise<GenerationItem | null> {
-  return (await dataPort()).getDoc(paths.generation(uid, id), converter);
+  return (await dataPort()).getDoc(collections.generations.doc(uid, id));
 }
 
 /** Follows one generation's live status while the provider works. */
@@ -54,10 +46,10 @@ export function watchGeneration(
   onError: (err: unknown) => void,
 ): () => void {
   // A generation that does not exist (yet) has no status to show: wait for it.
-  return watchDocument(paths.generation(uid, id), converter, (item) => item && onData(item), onError);
+  return watchDocument(collections.generations.doc(uid, id), (item) => item && onData(item), onError);
 }
 
 /** The one field of a generation the owner may change. */
 export async function setFavorite(uid: string, id: string, favorite: boolean): Promise<void> {
-  await (await dataPort()).update(paths.generation(uid, id), { favorite });
+  await (await dataPort()).update(collections.generations.doc(uid, id), { favorite });
 }

@@ -1,20 +1,14 @@
 /** `users/{uid}/ledger`: every credit change, newest first, paged. */
-import { COLLECTIONS, firestoreConverter, ledgerEntrySchema, paths, type LedgerEntry } from '@mimicit/shared';
+import { collections, type LedgerEntry } from '@mimicit/shared';
 import { PAGE_SIZE, type Page, type WithId, watchDocument } from './firestore';
 import { dataPort } from './port';
 
 export type LedgerItem = WithId<LedgerEntry>;
-const converter = firestoreConverter(ledgerEntrySchema);
 
 /** One page of the ledger after `cursor`. */
 export async function fetchLedgerPage(uid: string, cursor?: unknown): Promise<Page<LedgerItem>> {
   return (await dataPort()).queryPage(
-    {
-      collection: `${paths.user(uid)}/${COLLECTIONS.ledger}`,
-      orderBy: ['createdAt', 'desc'],
-      limit: PAGE_SIZE,
-    },
-    converter,
+    { collection: collections.ledger.in(uid), orderBy: ['createdAt', 'desc'], limit: PAGE_SIZE },
     cursor || undefined,
   );
 }
@@ -29,5 +23,5 @@ export function watchLedgerEntry(
   onData: (entry: LedgerItem | null) => void,
   onError: (err: unknown) => void,
 ): () => void {
-  return watchDocument(paths.ledgerEntry(uid, entryId), converter, onData, onError);
+  return watchDocument(collections.ledger.doc(uid, entryId), onData, onError);
 }
