@@ -3,7 +3,7 @@
  * the real handlers and the exact queries the web app makes.
  */
 import sharp from 'sharp';
-import { COLLECTIONS, paths } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../functions/src/lib/testing.js';
 import { setDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
@@ -29,7 +29,7 @@ export async function firestoreCostBench() {
 
   // Writes per generation: one image generation with the local preview model, end to end.
   const before = { ...deps.store.stats };
-  const logsBefore = (await deps.store.query({ collection: COLLECTIONS.accessLogs })).length;
+  const logsBefore = (await deps.store.query({ collection: collections.accessLogs.in() })).length;
   deps.store.stats.reads = before.reads;
   await handleGenerateImage(
     fakeRequest(
@@ -43,13 +43,13 @@ export async function firestoreCostBench() {
     ),
   );
   const writes = deps.store.stats.writes - before.writes;
-  const logsAfter = (await deps.store.query({ collection: COLLECTIONS.accessLogs })).length;
+  const logsAfter = (await deps.store.query({ collection: collections.accessLogs.in() })).length;
   const accessLogWrites = logsAfter - logsBefore;
 
   // Seed a long history, then count what the dashboard and one history page read.
   const ops = Array.from({ length: 120 }, (_, i) => ({
     kind: 'set' as const,
-    path: paths.generation(uid, `seed${String(i).padStart(4, '0')}`),
+    path: collections.generations.doc(uid, `seed${String(i).padStart(4, '0')}`),
     data: {
       status: 'succeeded',
       createdAt: new Date(now.getTime() - i * 1000),
@@ -60,16 +60,16 @@ export async function firestoreCostBench() {
   for (let i = 0; i < ops.length; i += 100) await deps.store.batch(ops.slice(i, i + 100));
 
   const r0 = deps.store.stats.reads;
-  await deps.store.get(paths.user(uid));
+  await deps.store.get(collections.users.doc(uid));
   const firstPage = await deps.store.query({
-    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+    collection: collections.generations.in(uid),
     orderBy: [['createdAt', 'desc']],
     limit: HISTORY_PAGE,
   });
   const dashboardReads = deps.store.stats.reads - r0;
   const r1 = deps.store.stats.reads;
   await deps.store.query({
-    collection: `${paths.user(uid)}/${COLLECTIONS.generations}`,
+    collection: collections.generations.in(uid),
     orderBy: [['createdAt', 'desc']],
     limit: HISTORY_PAGE,
     startAfter: [firstPage.at(-1)?.data?.createdAt],

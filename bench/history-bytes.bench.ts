@@ -7,7 +7,7 @@
  * the full images (what History downloads today), "after" the thumbnails written next to them.
  */
 import sharp from 'sharp';
-import { paths, type AspectRatio, type GenerationDoc, type Resolution } from '@mimicit/shared';
+import { collections, type AspectRatio, type Resolution } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../functions/src/lib/testing.js';
 import { setDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
@@ -163,7 +163,7 @@ export async function runHistoryBytesBench(): Promise<HistoryBytesResult> {
       );
       if (res.status !== 'succeeded')
         throw new Error(`${item.model} ${res.failureCode}: ${res.failureReason}`);
-      const doc = (await deps.store.get<GenerationDoc>(paths.generation(uid, res.generationId))).data!;
+      const doc = (await deps.store.get(collections.generations.doc(uid, res.generationId))).data!;
       const first = doc.images![0]!;
       full += (await deps.blobs.read(first.path))!.bytes.length;
       thumbs += (await deps.blobs.read(first.thumbnail!.path))!.bytes.length;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import sharp from 'sharp';
-import type { GenerationDoc, MimicitExport } from '@mimicit/shared';
+import type { MimicitExport } from '@mimicit/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../harness/browser';
@@ -17,6 +17,7 @@ import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock, imageFormatOf } from './journey-steps';
 import { signInAgainThroughPopup, signInThroughPopup } from './web-sign-in';
 import { fakeAppCheckExchange, type FakeAppCheckExchange } from './web-fake-app-check';
+import { collections } from '@mimicit/shared';
 
 const EMAIL = 'journey@example.com';
 const clock = new StepClock();
@@ -264,7 +265,7 @@ describe('web journey in local mode', () => {
     await page.waitForURL(/\/history\/[A-Za-z0-9]+$/);
     const id = page.url().split('/').pop()!;
     const store = await backend.readStore();
-    const [doc] = (await store.query<GenerationDoc>({ collection: 'generations', group: true })).filter(
+    const [doc] = (await store.query({ collection: collections.generations.group, group: true })).filter(
       (g) => g.id === id,
     );
     const files = doc?.data?.images?.map((i) => i.path) ?? [];
@@ -312,9 +313,11 @@ describe('web journey in local mode', () => {
     await expectBalance(before + 50);
     // The event was delivered twice; the ledger holds one purchase.
     const store = await backend.readStore();
-    const uid = (await store.query({ collection: 'users', where: [['email', '==', EMAIL]] }))[0]!.id;
+    const uid = (
+      await store.query({ collection: collections.users.in(), where: [['email', '==', EMAIL]] })
+    )[0]!.id;
     const purchases = await store.query({
-      collection: `users/${uid}/ledger`,
+      collection: collections.ledger.in(uid),
       where: [['reason', '==', 'purchase']],
     });
     expect(purchases.map((p) => p.data)).toEqual([

@@ -11,6 +11,7 @@ import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { fakeAppCheckExchange } from './web-fake-app-check';
 import { signInThroughPopup } from './web-sign-in';
+import { collections } from '@mimicit/shared';
 
 let backend: TestBackend;
 let web: Server;
@@ -59,7 +60,7 @@ describe('App Check and the signup grant in the web app', () => {
     // The account exists; the grant is owed, not given.
     const store = await backend.readStore();
     const [user] = await store.query({
-      collection: 'users',
+      collection: collections.users.in(),
       where: [['email', '==', 'unverified@example.com']],
     });
     expect(user?.data).toMatchObject({ credits: 0, signupGranted: false });

@@ -1,12 +1,12 @@
 // firestore.indexes.json: valid for firebase-tools, a composite index for every query that
-// needs one (the product's client and server queries in tests/rules/queries.ts), and a TTL
-// policy for every `expireAt` field of the document schemas.
+// needs one (the product's client and server queries in tests/rules/queries.ts), and exactly
+// the TTL policies the collection registry declares.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { COLLECTION_DEFS, collectionOf } from '@mimicit/shared';
 import { CLIENT_QUERIES, SERVER_QUERIES, type QuerySpec } from '../rules/queries.js';
-import { DOC_SCHEMAS, TTL_FIELD } from '../rules/schemas.js';
 
 interface IndexField {
   fieldPath: string;
@@ -158,24 +158,19 @@ describe('firestore.indexes.json', () => {
 
 describe('TTL policies', () => {
   const ttl = spec.fieldOverrides.filter((o) => o.ttl);
+  const declared = COLLECTION_DEFS.flatMap((d) => ('field' in d.ttl ? [[d.name, d.ttl.field] as const] : []));
 
-  it.each(Object.entries(DOC_SCHEMAS).filter(([, schema]) => TTL_FIELD in schema.shape))(
-    '%s has a TTL policy on expireAt',
-    (collection) => {
-      expect(ttl.some((o) => o.collectionGroup === collection && o.fieldPath === TTL_FIELD)).toBe(true);
-    },
-  );
+  it.each(declared)('%s has a TTL policy on %s', (collection, field) => {
+    expect(ttl.some((o) => o.collectionGroup === collection && o.fieldPath === field)).toBe(true);
+  });
 
-  it('covers every collection with an expiry, and each TTL field is a date in its schema', () => {
-    expect(ttl.map((o) => o.collectionGroup).sort()).toEqual([
-      'accessLogs',
-      'accountTombstones',
-      'payments',
-      'stripeEvents',
-    ]);
+  it('has exactly the policies the registry declares, each on a date field of its schema', () => {
+    expect(declared.length).toBeGreaterThan(0);
+    expect(ttl.map((o) => `${o.collectionGroup}.${o.fieldPath}`).sort()).toEqual(
+      declared.map(([c, f]) => `${c}.${f}`).sort(),
+    );
     for (const o of ttl) {
-      const schema = DOC_SCHEMAS[o.collectionGroup as keyof typeof DOC_SCHEMAS];
-      const shape: Record<string, z.ZodType> = schema.shape;
+      const shape: Record<string, z.ZodType> = collectionOf(o.collectionGroup, true)!.schema.shape;
       expect(shape[o.fieldPath]?.safeParse(new Date()).success, o.fieldPath).toBe(true);
       expect(shape[o.fieldPath]?.safeParse('2025-01-01').success).toBe(false);
     }

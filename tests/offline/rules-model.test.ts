@@ -1,20 +1,20 @@
-// Offline checks that tie the rules, the rules table and the shared data model together:
-// every collection and storage path has table rows, the table agrees with the allow
-// statements in the rules files, and the rules' field lists match the zod schemas.
+// Offline checks that tie the rules, the rules table and the collection registry together:
+// every collection of the registry and every storage path has table rows, the table states the
+// access the registry declares, it agrees with the allow statements in the rules files, and
+// the rules' field lists match the registry's client-writable fields.
 import {
-  COLLECTIONS,
+  COLLECTION_DEFS,
   LOCALES,
   PROMPT_STYLES,
-  SERVER_ONLY_COLLECTIONS,
-  USER_CLIENT_FIELDS,
-  USER_SUBCOLLECTIONS,
+  collectionAt,
+  collections,
   storagePaths,
   userSettingsSchema,
 } from '@mimicit/shared';
 import { describe, expect, it } from 'vitest';
 import { FIELD_CASES, QUERY_CASES } from '../rules/cases.js';
+import type { SEED_DOCS } from '../rules/fixtures.js';
 import { FIRESTORE_SEED } from '../rules/fixtures.js';
-import { DOC_SCHEMAS } from '../rules/schemas.js';
 import {
   allowStatements,
   matchPaths,
@@ -24,6 +24,7 @@ import {
 } from '../rules/parser.js';
 import {
   ACTORS,
+  COLLECTION_TARGETS,
   FIRESTORE_ROWS,
   FIRESTORE_TARGETS,
   OPERATIONS,
@@ -62,12 +63,15 @@ function grantable(allows: AllowStatement[], root: string, path: string): Operat
 }
 
 describe('rules table coverage', () => {
-  it.each(Object.values(COLLECTIONS))('collection %s has a row for every actor × operation', (name) => {
-    const rows = FIRESTORE_ROWS.filter((r) => r.target.collection === name);
-    expect(rows).toHaveLength(ACTORS.length * OPERATIONS.length);
-    for (const actor of ACTORS)
-      for (const op of OPERATIONS) expect(rows.some((r) => r.actor === actor && r.op === op)).toBe(true);
-  });
+  it.each(COLLECTION_DEFS.map((d) => d.name))(
+    'collection %s has a row for every actor × operation',
+    (name) => {
+      const rows = FIRESTORE_ROWS.filter((r) => r.target.collection === name);
+      expect(rows).toHaveLength(ACTORS.length * OPERATIONS.length);
+      for (const actor of ACTORS)
+        for (const op of OPERATIONS) expect(rows.some((r) => r.actor === actor && r.op === op)).toBe(true);
+    },
+  );
 
   it('every storagePaths builder is exercised by a storage target with all rows', () => {
     const covered = new Set(STORAGE_TARGETS.flatMap((t) => t.pathKeys));
@@ -87,20 +91,18 @@ describe('rules table coverage', () => {
     expect(new Set(FIELD_CASES.map((c) => c.name)).size).toBe(FIELD_CASES.length);
   });
 
-  it('server-only collections are denied to everyone, for every operation', () => {
-    for (const name of SERVER_ONLY_COLLECTIONS) {
-      const rows = FIRESTORE_ROWS.filter((r) => r.target.collection === name);
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.filter((r) => r.allowed)).toEqual([]);
-    }
-  });
-
-  it('user subcollections are tested under users/{uid}', () => {
-    for (const sub of USER_SUBCOLLECTIONS) {
-      const target = FIRESTORE_TARGETS.find((t) => t.collection === sub);
-      expect(target?.docPath).toMatch(new RegExp(`^users/[^/]+/${sub}/[^/]+$`));
-    }
-  });
+  it.each(COLLECTION_DEFS.map((d) => [d.name, d] as const))(
+    '%s: the table lets the owner do exactly what the registry declares',
+    (name, def) => {
+      const target = COLLECTION_TARGETS[name as keyof typeof COLLECTION_TARGETS];
+      const declared =
+        def.client.read === 'none'
+          ? []
+          : ['get', ...(def.client.list ? ['list'] : []), ...(def.client.writes ? ['update'] : [])];
+      expect([...target.ownerMay].sort()).toEqual(declared.sort());
+      expect(collectionAt(target.docPath)).toBe(def);
+    },
+  );
 
   it('only owners are ever allowed, and never to create or delete', () => {
     const allowed = [...FIRESTORE_ROWS, ...STORAGE_ROWS].filter((r) => r.allowed);
@@ -112,12 +114,15 @@ describe('rules table coverage', () => {
 });
 
 describe('rules files agree with the table', () => {
-  it('firestore.rules names every collection and ends with a default deny', () => {
+  it('firestore.rules names every collection of the registry and ends with a default deny', () => {
     const paths = matchPaths(parseRules(firestoreSource)).map((p) => p.slice(FIRESTORE_ROOT.length));
-    for (const name of [COLLECTIONS.users, ...SERVER_ONLY_COLLECTIONS])
-      expect(paths.some((p) => new RegExp(`^/${name}/\\{\\w+\\}$`).test(p))).toBe(true);
-    for (const sub of USER_SUBCOLLECTIONS)
-      expect(paths.some((p) => new RegExp(`^/users/\\{uid\\}/${sub}/\\{\\w+\\}$`).test(p))).toBe(true);
+    for (const def of COLLECTION_DEFS) {
+      const pattern = def.pattern.replace('{uid}', '\\{uid\\}').replace('{id}', '\\{\\w+\\}');
+      expect(
+        paths.some((p) => new RegExp(`^/${pattern}$`).test(p)),
+        def.pattern,
+      ).toBe(true);
+    }
     expect(paths.at(-1)).toBe('/{document=**}');
     expect(firestoreAllows.at(-1)).toMatchObject({ alwaysFalse: true, scopes: ['read', 'write'] });
   });
@@ -157,8 +162,13 @@ describe('firestore.rules field lists match the shared schemas', () => {
     return [...found!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
   };
 
-  it('the user doc update allows exactly USER_CLIENT_FIELDS', () => {
-    expect(list(/affectedKeys\(\)\.hasOnly\((\[[^\]]*'locale'[^\]]*\])\)/)).toEqual([...USER_CLIENT_FIELDS]);
+  const writable = (name: 'users' | 'generations') => {
+    const { client } = collections[name];
+    return client.read === 'owner' && client.writes ? Object.keys(client.writes.shape) : [];
+  };
+
+  it('the user doc update allows exactly the registry’s client-writable fields', () => {
+    expect(list(/affectedKeys\(\)\.hasOnly\((\[[^\]]*'locale'[^\]]*\])\)/)).toEqual(writable('users'));
   });
 
   it('settings keys are exactly userSettingsSchema keys', () => {
@@ -173,24 +183,23 @@ describe('firestore.rules field lists match the shared schemas', () => {
     expect(list(/data\.locale in (\[[^\]]+\])/)).toEqual([...LOCALES]);
   });
 
-  it('a generation update allows only favorite', () => {
-    expect(list(/affectedKeys\(\)\.hasOnly\((\['favorite'\])\)/)).toEqual(['favorite']);
+  it('a generation update allows exactly the registry’s client-writable fields', () => {
+    expect(list(/affectedKeys\(\)\.hasOnly\((\['favorite'\])\)/)).toEqual(writable('generations'));
   });
 });
 
 describe('rules fixtures', () => {
-  const SCHEMAS: Readonly<Record<string, (typeof DOC_SCHEMAS)[keyof typeof DOC_SCHEMAS]>> = DOC_SCHEMAS;
-
-  it('seed documents of every collection match their schema', () => {
+  it('seed documents of every collection match the registry’s schema', () => {
     const seen = new Set<string>();
     for (const [path, data] of Object.entries(FIRESTORE_SEED)) {
-      const segments = path.split('/');
-      const schema = SCHEMAS[segments[segments.length - 2]!];
-      if (!schema) continue;
-      seen.add(segments[segments.length - 2]!);
-      const result = schema.safeParse(data);
+      const def = collectionAt(path);
+      if (!def) continue;
+      seen.add(def.name);
+      const result = def.schema.safeParse(data);
       expect(result.success, `${path}: ${result.error?.message}`).toBe(true);
     }
-    expect([...seen].sort()).toEqual(Object.values(COLLECTIONS).sort());
+    expect([...seen].sort()).toEqual(COLLECTION_DEFS.map((d) => d.name).sort());
+    for (const def of COLLECTION_DEFS)
+      expect(FIRESTORE_SEED[COLLECTION_TARGETS[def.name as keyof typeof SEED_DOCS].docPath]).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 // Field-level and query cases on top of the access matrix in table.ts: what exactly a client
 // may change, and which of the product's queries the rules accept as a whole.
-import { paths } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { OTHER_UID, OWNER_UID } from './fixtures.js';
 import { CLIENT_QUERIES, HISTORY_QUERY, type QuerySpec } from './queries.js';
 import type { Actor } from './table.js';
@@ -18,8 +18,8 @@ export interface FieldCase {
   allowed: boolean;
 }
 
-const me = paths.user(OWNER_UID);
-const gen = paths.generation(OWNER_UID, 'gen-1');
+const me = collections.users.doc(OWNER_UID);
+const gen = collections.generations.doc(OWNER_UID, 'gen-1');
 const long = 'm'.repeat(65);
 const fullSettings = {
   promptStyle: 'tags',
@@ -69,10 +69,18 @@ export const FIELD_CASES: readonly FieldCase[] = [
   update('settings.defaultPromptModel not a string', me, { settings: { defaultPromptModel: 42 } }, false),
   update('settings not a map', me, { settings: 'all' }, false),
   update('settings removed', me, { settings: DELETE_FIELD }, false),
-  update("owner writes another user's locale", paths.user(OTHER_UID), { locale: 'en' }, false),
-  create('owner creates a user doc for a new uid', paths.user('mallory'), { locale: 'en', credits: 0 }),
+  update("owner writes another user's locale", collections.users.doc(OTHER_UID), { locale: 'en' }, false),
+  create('owner creates a user doc for a new uid', collections.users.doc('mallory'), {
+    locale: 'en',
+    credits: 0,
+  }),
   // users/{uid}/generations/{id}: only favorite (bool)
-  update('owner unfavorites a favorite', paths.generation(OWNER_UID, 'gen-2'), { favorite: false }, true),
+  update(
+    'owner unfavorites a favorite',
+    collections.generations.doc(OWNER_UID, 'gen-2'),
+    { favorite: false },
+    true,
+  ),
   update('favorite as a string', gen, { favorite: 'yes' }, false),
   update('favorite as null', gen, { favorite: null }, false),
   update('favorite removed', gen, { favorite: DELETE_FIELD }, false),
@@ -83,16 +91,20 @@ export const FIELD_CASES: readonly FieldCase[] = [
   update('favorite with a status change', gen, { favorite: true, status: 'pending' }, false),
   update(
     "favorite on another user's generation",
-    paths.generation(OTHER_UID, 'gen-9'),
+    collections.generations.doc(OTHER_UID, 'gen-9'),
     { favorite: true },
     false,
   ),
-  create('owner creates a succeeded generation', paths.generation(OWNER_UID, 'forged'), forgedGeneration),
+  create(
+    'owner creates a succeeded generation',
+    collections.generations.doc(OWNER_UID, 'forged'),
+    forgedGeneration,
+  ),
   // users/{uid}/ledger/{id}: read-only
-  create('owner creates a ledger grant', paths.ledgerEntry(OWNER_UID, 'forged-grant'), forgedGrant),
+  create('owner creates a ledger grant', collections.ledger.doc(OWNER_UID, 'forged-grant'), forgedGrant),
   update(
     'owner edits a ledger entry',
-    paths.ledgerEntry(OWNER_UID, 'entry-1'),
+    collections.ledger.doc(OWNER_UID, 'entry-1'),
     { balanceAfter: 9999 },
     false,
   ),
@@ -105,7 +117,7 @@ export interface QueryCase {
   allowed: boolean;
 }
 
-const otherGenerations = `${paths.user(OTHER_UID)}/generations`;
+const otherGenerations = collections.generations.in(OTHER_UID);
 
 export const QUERY_CASES: readonly QueryCase[] = [
   ...Object.entries(CLIENT_QUERIES).map(([name, query]) => ({
@@ -135,19 +147,24 @@ export const QUERY_CASES: readonly QueryCase[] = [
   {
     name: 'owner queries the generations collection group',
     actor: 'owner',
-    query: { collection: 'generations', group: true, where: [['status', '==', 'pending']], limit: 20 },
+    query: {
+      collection: collections.generations.group,
+      group: true,
+      where: [['status', '==', 'pending']],
+      limit: 20,
+    },
     allowed: false,
   },
   {
     name: 'owner queries users for their own uid field',
     actor: 'owner',
-    query: { collection: 'users', where: [['email', '==', 'user@example.com']], limit: 1 },
+    query: { collection: collections.users.in(), where: [['email', '==', 'user@example.com']], limit: 1 },
     allowed: false,
   },
   {
     name: 'owner queries payments by uid',
     actor: 'owner',
-    query: { collection: 'payments', where: [['uid', '==', OWNER_UID]], limit: 20 },
+    query: { collection: collections.payments.in(), where: [['uid', '==', OWNER_UID]], limit: 20 },
     allowed: false,
   },
 ];

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_CASES, QUERY_CASES } from './cases.js';
 import { buildQuery, contextFor, openRulesEnvironment, seedFirestore, withSentinels } from './env.js';
 import { FIRESTORE_ROWS, rowTitle } from './table.js';
+import { OWNER_UID } from './fixtures.js';
+import { collections } from '@mimicit/shared';
 
 let env: RulesTestEnvironment;
 
@@ -81,7 +83,7 @@ describe('firestore.rules: queries (rules are not filters)', () => {
     await seedFirestore(env);
     const db = contextFor(env, 'owner').firestore();
     const snap = await db
-      .collection('users/alice/generations')
+      .collection(collections.generations.in(OWNER_UID))
       .where('favorite', '==', true)
       .orderBy('createdAt', 'desc')
       .get();

@@ -1,16 +1,28 @@
-// Documents and objects the rules tests seed (with rules disabled) before each row. They follow
-// the shared document schemas; tests/offline/rules-table.test.ts checks that they still parse.
-import { paths, storagePaths } from '@mimicit/shared';
+// Documents and objects the rules tests seed (with rules disabled) before each row. They are
+// typed by the collection registry, and tests/offline/rules-model.test.ts checks that they parse.
+import {
+  collections,
+  storagePaths,
+  MODEL_OVERRIDES_ID,
+  type CollectionName,
+  type DocOf,
+} from '@mimicit/shared';
 
 /** The signed-in user who owns the seeded data. */
 export const OWNER_UID = 'alice';
 /** Another signed-in user. */
 export const OTHER_UID = 'bob';
 
+/** Paths outside the registry, which the rules' default deny must cover. */
+export const UNKNOWN_SUBCOLLECTION = `${collections.users.doc(OWNER_UID)}/secrets`;
+export const UNKNOWN_COLLECTION = 'misc';
+/** Where source images would go if anything stored them (nothing does: the rules deny it). */
+export const SOURCES_PREFIX = `sources/${OWNER_UID}/`;
+
 const created = new Date('2025-01-10T09:00:00.000Z');
 const later = new Date('2025-01-10T09:00:30.000Z');
 
-export function userDoc(locale: 'en' | 'ja' = 'en') {
+export function userDoc(locale: 'en' | 'ja' = 'en'): DocOf<'users'> {
   return {
     displayName: 'Test User',
     email: 'user@example.com',
@@ -24,7 +36,7 @@ export function userDoc(locale: 'en' | 'ja' = 'en') {
   };
 }
 
-export function generationDoc() {
+export function generationDoc(): DocOf<'generations'> {
   return {
     kind: 'image',
     status: 'succeeded',
@@ -66,11 +78,11 @@ export function generationDoc() {
   };
 }
 
-export function ledgerEntry() {
+export function ledgerEntry(): DocOf<'ledger'> {
   return { delta: -4, reason: 'generation', ref: 'gen-1', balanceAfter: 25, createdAt: later };
 }
 
-export function paymentDoc() {
+export function paymentDoc(): DocOf<'payments'> {
   return {
     uid: OWNER_UID,
     minimized: false,
@@ -86,11 +98,11 @@ export function paymentDoc() {
   };
 }
 
-export function stripeEventDoc() {
+export function stripeEventDoc(): DocOf<'stripeEvents'> {
   return { type: 'checkout.session.completed', processedAt: created, expireAt: new Date('2025-04-10') };
 }
 
-export function accessLogDoc() {
+export function accessLogDoc(): DocOf<'accessLogs'> {
   return {
     uid: OWNER_UID,
     ip: '203.0.113.7',
@@ -102,15 +114,15 @@ export function accessLogDoc() {
   };
 }
 
-export function stripeCustomerDoc() {
+export function stripeCustomerDoc(): DocOf<'stripeCustomers'> {
   return { customerId: 'cus_test_1', createdAt: created };
 }
 
-export function modelOverridesDoc() {
+export function modelOverridesDoc(): DocOf<'modelOverrides'> {
   return { models: { 'gpt-image': { cost: 7 } }, added: [], updatedAt: created };
 }
 
-export function modelStatusDoc() {
+export function modelStatusDoc(): DocOf<'modelStatus'> {
   return {
     state: 'retired',
     providerModel: 'gpt-image-2',
@@ -120,28 +132,47 @@ export function modelStatusDoc() {
   };
 }
 
-export function accountTombstoneDoc() {
+export function accountTombstoneDoc(): DocOf<'accountTombstones'> {
   return { purgedAt: created, expireAt: new Date('2026-01-10T09:00:00.000Z') };
 }
 
+/** One valid stored document per collection of the registry, typed by it (a new collection
+ * fails to compile here until it has one). */
+export const SEED_DOCS: { readonly [K in CollectionName]: () => DocOf<K> } = {
+  users: () => userDoc('en'),
+  generations: generationDoc,
+  ledger: ledgerEntry,
+  payments: paymentDoc,
+  stripeEvents: stripeEventDoc,
+  accessLogs: accessLogDoc,
+  stripeCustomers: stripeCustomerDoc,
+  modelOverrides: modelOverridesDoc,
+  modelStatus: modelStatusDoc,
+  accountTombstones: accountTombstoneDoc,
+};
+
 /** Every seeded Firestore document by path: both users' data, so "other" has something too. */
 export const FIRESTORE_SEED: Readonly<Record<string, Record<string, unknown>>> = {
-  [paths.user(OWNER_UID)]: userDoc('en'),
-  [paths.user(OTHER_UID)]: userDoc('ja'),
-  [paths.generation(OWNER_UID, 'gen-1')]: generationDoc(),
-  [paths.generation(OWNER_UID, 'gen-2')]: { ...generationDoc(), favorite: true, model: 'flux-dev' },
-  [paths.generation(OTHER_UID, 'gen-9')]: generationDoc(),
-  [paths.ledgerEntry(OWNER_UID, 'entry-1')]: ledgerEntry(),
-  [paths.ledgerEntry(OTHER_UID, 'entry-9')]: ledgerEntry(),
-  [`${paths.user(OWNER_UID)}/secrets/s1`]: { note: 'an unknown subcollection' },
-  [paths.payment('cs_test_1')]: paymentDoc(),
-  [paths.stripeEvent('evt_1')]: stripeEventDoc(),
-  [paths.accessLog('log-1')]: accessLogDoc(),
-  [paths.stripeCustomer(OWNER_UID)]: stripeCustomerDoc(),
-  [paths.modelOverrides()]: modelOverridesDoc(),
-  [paths.modelStatus('gpt-image')]: modelStatusDoc(),
-  [paths.accountTombstone('0'.repeat(64))]: accountTombstoneDoc(),
-  ['misc/m1']: { note: 'a collection the product does not use' },
+  [collections.users.doc(OWNER_UID)]: userDoc('en'),
+  [collections.users.doc(OTHER_UID)]: userDoc('ja'),
+  [collections.generations.doc(OWNER_UID, 'gen-1')]: generationDoc(),
+  [collections.generations.doc(OWNER_UID, 'gen-2')]: {
+    ...generationDoc(),
+    favorite: true,
+    model: 'flux-dev',
+  },
+  [collections.generations.doc(OTHER_UID, 'gen-9')]: generationDoc(),
+  [collections.ledger.doc(OWNER_UID, 'entry-1')]: ledgerEntry(),
+  [collections.ledger.doc(OTHER_UID, 'entry-9')]: ledgerEntry(),
+  [`${UNKNOWN_SUBCOLLECTION}/s1`]: { note: 'an unknown subcollection' },
+  [collections.payments.doc('cs_test_1')]: paymentDoc(),
+  [collections.stripeEvents.doc('evt_1')]: stripeEventDoc(),
+  [collections.accessLogs.doc('log-1')]: accessLogDoc(),
+  [collections.stripeCustomers.doc(OWNER_UID)]: stripeCustomerDoc(),
+  [collections.modelOverrides.doc(MODEL_OVERRIDES_ID)]: modelOverridesDoc(),
+  [collections.modelStatus.doc('gpt-image')]: modelStatusDoc(),
+  [collections.accountTombstones.doc('0'.repeat(64))]: accountTombstoneDoc(),
+  [`${UNKNOWN_COLLECTION}/m1`]: { note: 'a collection the product does not use' },
 };
 
 /** Every seeded Cloud Storage object. */
@@ -151,5 +182,5 @@ export const STORAGE_SEED: readonly string[] = [
   storagePaths.generationImage(OTHER_UID, 'gen-9', 'png'),
   storagePaths.exportFile(OWNER_UID, 'mimicit-export.json'),
   `${storagePaths.userPrefix(OWNER_UID)}avatar.png`,
-  `sources/${OWNER_UID}/source.png`,
+  `${SOURCES_PREFIX}source.png`,
 ];

@@ -1,7 +1,7 @@
 // The queries the product makes, as data. Client queries run against the rules in the emulator
 // tier ("rules are not filters": each must be allowed as a whole); every query here, client
 // and server, is checked offline against firestore.indexes.json.
-import { COLLECTIONS, paths } from '@mimicit/shared';
+import { collections } from '@mimicit/shared';
 import { OWNER_UID } from './fixtures.js';
 
 export type WhereOp = '==' | '<' | '<=' | '>' | '>=' | 'array-contains';
@@ -18,7 +18,7 @@ export interface QuerySpec {
   limit?: number;
 }
 
-const generations = `${paths.user(OWNER_UID)}/${COLLECTIONS.generations}`;
+const generations = collections.generations.in(OWNER_UID);
 const newestFirst = [['createdAt', 'desc']] as const;
 
 /** History, newest first, one page. */
@@ -26,7 +26,7 @@ export const HISTORY_QUERY: QuerySpec = { collection: generations, orderBy: newe
 
 /** The owner's credit ledger, newest first. */
 export const LEDGER_QUERY: QuerySpec = {
-  collection: `${paths.user(OWNER_UID)}/${COLLECTIONS.ledger}`,
+  collection: collections.ledger.in(OWNER_UID),
   orderBy: newestFirst,
   limit: 20,
 };
@@ -97,7 +97,7 @@ const now = new Date('2025-06-01T00:00:00.000Z');
 export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   /** The sweeper: reservations left pending past their deadline, across all users. */
   stuckGenerations: {
-    collection: COLLECTIONS.generations,
+    collection: collections.generations.group,
     group: true,
     where: [
       ['status', '==', 'pending'],
@@ -110,7 +110,7 @@ export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   pendingOfUser: { collection: generations, where: [['status', '==', 'pending']], limit: 3 },
   /** Accounts whose deletion grace period is over, never tried yet (purge-queue.ts). */
   accountsToPurge: {
-    collection: COLLECTIONS.users,
+    collection: collections.users.in(),
     where: [
       ['purgeAttempts', '==', 0],
       ['purgeAfter', '<=', now],
@@ -120,19 +120,31 @@ export const SERVER_QUERIES: Readonly<Record<string, QuerySpec>> = {
   },
   /** Accounts whose purge failed before, least recently tried first. */
   accountsToRetryPurge: {
-    collection: COLLECTIONS.users,
+    collection: collections.users.in(),
     where: [['purgeRetryAt', '<=', now]],
     orderBy: [['purgeRetryAt', 'asc']],
     limit: 100,
   },
   /** Backstops for the access-log TTL policy: by expiry and by age. */
-  expiredAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['expireAt', '<=', now]], limit: 500 },
-  oldAccessLogs: { collection: COLLECTIONS.accessLogs, where: [['at', '<=', now]], limit: 500 },
+  expiredAccessLogs: {
+    collection: collections.accessLogs.in(),
+    where: [['expireAt', '<=', now]],
+    limit: 500,
+  },
+  oldAccessLogs: { collection: collections.accessLogs.in(), where: [['at', '<=', now]], limit: 500 },
   /** Backstop for the payments TTL policy: records past their 7 years. */
-  expiredPayments: { collection: COLLECTIONS.payments, where: [['expireAt', '<=', now]], limit: 400 },
+  expiredPayments: { collection: collections.payments.in(), where: [['expireAt', '<=', now]], limit: 400 },
   /** Export and account deletion: a user's payments and access logs. */
-  paymentsOfUser: { collection: COLLECTIONS.payments, where: [['uid', '==', OWNER_UID]], limit: 500 },
-  accessLogsOfUser: { collection: COLLECTIONS.accessLogs, where: [['uid', '==', OWNER_UID]], limit: 500 },
+  paymentsOfUser: { collection: collections.payments.in(), where: [['uid', '==', OWNER_UID]], limit: 500 },
+  accessLogsOfUser: {
+    collection: collections.accessLogs.in(),
+    where: [['uid', '==', OWNER_UID]],
+    limit: 500,
+  },
   /** Stripe refunds: the payment of a payment intent. */
-  paymentOfIntent: { collection: COLLECTIONS.payments, where: [['paymentIntentId', '==', 'pi_1']], limit: 1 },
+  paymentOfIntent: {
+    collection: collections.payments.in(),
+    where: [['paymentIntentId', '==', 'pi_1']],
+    limit: 1,
+  },
 };

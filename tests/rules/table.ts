@@ -1,9 +1,17 @@
 // The rules table as data: every Firestore collection and Cloud Storage path × actor × operation
 // with its expected outcome. The emulator tier runs every row (firestore.rules.test.ts,
-// storage.rules.test.ts); the offline tier checks that the table covers every collection and
-// storage path the shared package names (tests/offline/rules-table.test.ts).
-import { COLLECTIONS, paths, storagePaths } from '@mimicit/shared';
-import { OTHER_UID, OWNER_UID } from './fixtures.js';
+// storage.rules.test.ts), the offline tier runs the get, list and update rows against local
+// mode's read side (tests/offline/local-rules.test.ts) and checks that the table covers every
+// collection of the registry and every storage path, and agrees with the rules files
+// (tests/offline/rules-model.test.ts).
+import { collections, storagePaths, MODEL_OVERRIDES_ID, type CollectionName } from '@mimicit/shared';
+import {
+  OTHER_UID,
+  OWNER_UID,
+  SOURCES_PREFIX,
+  UNKNOWN_COLLECTION,
+  UNKNOWN_SUBCOLLECTION,
+} from './fixtures.js';
 import { HISTORY_QUERY, LEDGER_QUERY, type QuerySpec } from './queries.js';
 
 export const ACTORS = ['owner', 'other', 'signedOut'] as const;
@@ -20,7 +28,7 @@ export const ACTOR_UID: Readonly<Record<Actor, string | null>> = {
 };
 
 export interface FirestoreTarget {
-  /** Which collection this target stands for (a COLLECTIONS value, or a label for the rest). */
+  /** Which collection this target stands for (a registry name, or a label for the rest). */
   collection: string;
   /** The owner's document: read, updated and deleted as seeded, created when absent. */
   docPath: string;
@@ -36,99 +44,99 @@ export interface FirestoreTarget {
 
 const plainList = (collection: string): QuerySpec => ({ collection, limit: 20 });
 
-export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
-  {
-    collection: COLLECTIONS.users,
-    docPath: paths.user(OWNER_UID),
-    list: plainList(COLLECTIONS.users),
+/**
+ * One target per collection of the registry, keyed by its name: a collection added to the
+ * registry fails to compile here until it has its rows. `ownerMay` is written out, not derived,
+ * so the table is a second statement of the access the registry declares (rules-model.test.ts
+ * checks the two agree, and the rules files against the table).
+ */
+export const COLLECTION_TARGETS: { readonly [K in CollectionName]: Omit<FirestoreTarget, 'collection'> } = {
+  users: {
+    docPath: collections.users.doc(OWNER_UID),
+    list: plainList(collections.users.in()),
     create: { locale: 'en', settings: {}, credits: 1000 },
     update: { locale: 'ja' },
     ownerMay: ['get', 'update'],
   },
-  {
-    collection: COLLECTIONS.generations,
-    docPath: paths.generation(OWNER_UID, 'gen-1'),
+  generations: {
+    docPath: collections.generations.doc(OWNER_UID, 'gen-1'),
     list: HISTORY_QUERY,
     create: { kind: 'image', status: 'succeeded', model: 'gpt-image', cost: 0, favorite: false },
     update: { favorite: true },
     ownerMay: ['get', 'list', 'update'],
   },
-  {
-    collection: COLLECTIONS.ledger,
-    docPath: paths.ledgerEntry(OWNER_UID, 'entry-1'),
+  ledger: {
+    docPath: collections.ledger.doc(OWNER_UID, 'entry-1'),
     list: LEDGER_QUERY,
     create: { delta: 1000, reason: 'grant', ref: 'self', balanceAfter: 1025 },
     update: { delta: 1000 },
     ownerMay: ['get', 'list'],
   },
-  {
-    collection: COLLECTIONS.payments,
-    docPath: paths.payment('cs_test_1'),
-    list: plainList(COLLECTIONS.payments),
+  payments: {
+    docPath: collections.payments.doc('cs_test_1'),
+    list: plainList(collections.payments.in()),
     create: { uid: OWNER_UID, credits: 600, status: 'paid' },
     update: { status: 'refunded' },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.stripeEvents,
-    docPath: paths.stripeEvent('evt_1'),
-    list: plainList(COLLECTIONS.stripeEvents),
+  stripeEvents: {
+    docPath: collections.stripeEvents.doc('evt_1'),
+    list: plainList(collections.stripeEvents.in()),
     create: { type: 'checkout.session.completed' },
     update: { type: 'ignored' },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.accessLogs,
-    docPath: paths.accessLog('log-1'),
-    list: plainList(COLLECTIONS.accessLogs),
+  accessLogs: {
+    docPath: collections.accessLogs.doc('log-1'),
+    list: plainList(collections.accessLogs.in()),
     create: { uid: OWNER_UID, operation: 'forged' },
     update: { ip: null },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.stripeCustomers,
-    docPath: paths.stripeCustomer(OWNER_UID),
-    list: plainList(COLLECTIONS.stripeCustomers),
+  stripeCustomers: {
+    docPath: collections.stripeCustomers.doc(OWNER_UID),
+    list: plainList(collections.stripeCustomers.in()),
     create: { customerId: 'cus_forged' },
     update: { customerId: 'cus_forged' },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.modelOverrides,
-    docPath: paths.modelOverrides(),
-    list: plainList(COLLECTIONS.modelOverrides),
+  modelOverrides: {
+    docPath: collections.modelOverrides.doc(MODEL_OVERRIDES_ID),
+    list: plainList(collections.modelOverrides.in()),
     create: { models: { 'gpt-image': { cost: 1 } } },
     update: { models: { 'gpt-image': { cost: 1 } } },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.modelStatus,
-    docPath: paths.modelStatus('gpt-image'),
-    list: plainList(COLLECTIONS.modelStatus),
+  modelStatus: {
+    docPath: collections.modelStatus.doc('gpt-image'),
+    list: plainList(collections.modelStatus.in()),
     create: { state: 'retired', providerModel: 'x' },
     update: { providerModel: 'y' },
     ownerMay: [],
   },
-  {
-    collection: COLLECTIONS.accountTombstones,
-    docPath: paths.accountTombstone('0'.repeat(64)),
-    list: plainList(COLLECTIONS.accountTombstones),
+  accountTombstones: {
+    docPath: collections.accountTombstones.doc('0'.repeat(64)),
+    list: plainList(collections.accountTombstones.in()),
     create: { purgedAt: new Date() },
     update: { purgedAt: new Date() },
     ownerMay: [],
   },
+};
+
+export const FIRESTORE_TARGETS: readonly FirestoreTarget[] = [
+  ...Object.entries(COLLECTION_TARGETS).map(([collection, target]) => ({ collection, ...target })),
   {
     collection: 'users/{uid}/(unknown subcollection)',
-    docPath: `${paths.user(OWNER_UID)}/secrets/s1`,
-    list: plainList(`${paths.user(OWNER_UID)}/secrets`),
+    docPath: `${UNKNOWN_SUBCOLLECTION}/s1`,
+    list: plainList(UNKNOWN_SUBCOLLECTION),
     create: { note: 'x' },
     update: { note: 'y' },
     ownerMay: [],
   },
   {
     collection: '(any other collection)',
-    docPath: 'misc/m1',
-    list: plainList('misc'),
+    docPath: `${UNKNOWN_COLLECTION}/m1`,
+    list: plainList(UNKNOWN_COLLECTION),
     create: { note: 'x' },
     update: { note: 'y' },
     ownerMay: [],
@@ -167,7 +175,7 @@ export const STORAGE_TARGETS: readonly StorageTarget[] = [
   },
   {
     label: 'data export',
-    pathKeys: ['exportFile', 'exportPrefix'],
+    pathKeys: ['exportFile', 'exportPrefix', 'exportsRoot'],
     objectPath: storagePaths.exportFile(OWNER_UID, 'mimicit-export.json'),
     listPrefix: storagePaths.exportPrefix(OWNER_UID),
     ownerMay: ['get'],
@@ -182,8 +190,8 @@ export const STORAGE_TARGETS: readonly StorageTarget[] = [
   {
     label: 'anywhere else (e.g. source images, never stored)',
     pathKeys: [],
-    objectPath: `sources/${OWNER_UID}/source.png`,
-    listPrefix: `sources/${OWNER_UID}/`,
+    objectPath: `${SOURCES_PREFIX}source.png`,
+    listPrefix: SOURCES_PREFIX,
     ownerMay: [],
   },
 ];
