@@ -2,6 +2,14 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 /**
+ * Tests run the functions' handlers in process as the Functions emulator runs them (the keyless
+ * preview model, the emulator-only hash key, any extension id): production code asks only
+ * whether it is emulated, never whether a test runner is present. Tests of production
+ * behaviour stub `FUNCTIONS_EMULATOR` to ''.
+ */
+const emulatedFunctions = { FUNCTIONS_EMULATOR: 'true' };
+
+/**
  * Test tiers (see README "Tests"):
  * - offline:* projects run everywhere (unit, in-process, DOM, callable surface on the Auth and
  *   Functions emulators, headless Chromium);
@@ -21,6 +29,7 @@ export default defineConfig({
             'tests/offline/**/*.test.ts',
           ],
           exclude: ['**/*.emu.test.ts', '**/node_modules/**'],
+          env: emulatedFunctions,
           testTimeout: 30_000,
         },
       },
@@ -64,6 +73,7 @@ export default defineConfig({
           environment: 'node',
           include: ['**/*.emu.test.ts', 'tests/rules/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
+          env: emulatedFunctions,
           fileParallelism: false,
           testTimeout: 60_000,
         },

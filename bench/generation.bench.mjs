@@ -6,8 +6,9 @@ import { importTs } from './lib.mjs';
 
 /** Runs the TypeScript bench body (bundled like the functions build) and returns its numbers. */
 export async function generationBench(options = {}) {
-  // As in tests, the keyless preview model is offered (never in production).
-  process.env.VITEST = 'true';
+  // As in tests, the handlers run as on the Functions emulator: the keyless preview model is
+  // offered (never in production).
+  process.env.FUNCTIONS_EMULATOR = 'true';
   const { runGenerationBench } = await importTs('bench/generation.bench.ts');
   return runGenerationBench(options);
 }

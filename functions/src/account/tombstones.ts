@@ -9,12 +9,12 @@
 import { createHmac } from 'node:crypto';
 import { RETENTION, collections, type AccountTombstoneDoc } from '@mimicit/shared';
 import { PAYMENT_HASH_KEY } from '../lib/config.js';
-import { isEmulatorOrTest } from '../lib/env.js';
+import { isEmulated } from '../lib/env.js';
 import { addDays } from '../lib/clock.js';
 import { domainError } from '../lib/errors.js';
 import type { Store, Tx, WriteOp } from '../lib/store/types.js';
 
-/** Only for the Emulator Suite and tests, where no secret is bound; never in production. */
+/** Only for the Emulator Suite, local mode and tests, where no secret is bound; never in production. */
 const DEV_HASH_KEY = 'mimicit-emulator-only-account-hash-key';
 
 /**
@@ -32,7 +32,7 @@ export function paymentOwnerHash(key: string, uid: string): string {
 export function accountHashKey(): string {
   const key = PAYMENT_HASH_KEY.value();
   if (key) return key;
-  if (isEmulatorOrTest()) return DEV_HASH_KEY;
+  if (isEmulated()) return DEV_HASH_KEY;
   throw new Error('PAYMENT_HASH_KEY is not bound to this function.');
 }
 

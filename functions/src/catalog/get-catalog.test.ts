@@ -20,7 +20,6 @@ describe('handleGetCatalog', () => {
   });
 
   it('serves the code catalog, every production entry citing its source, nothing greyed out', async () => {
-    vi.stubEnv('VITEST', '');
     vi.stubEnv('FUNCTIONS_EMULATOR', '');
     const models = await catalog();
     expect(models.map((m) => m.id)).toEqual(MODELS.filter((m) => !m.previewOnly).map((m) => m.id));

@@ -6,7 +6,7 @@
  */
 import * as logger from 'firebase-functions/logger';
 import { EXTENSION_IDS, listParam } from '../lib/config.js';
-import { isEmulatorOrTest } from '../lib/env.js';
+import { isEmulated } from '../lib/env.js';
 import { domainError } from '../lib/errors.js';
 
 /** Refuses with `permission-denied` / `extension-not-allowed` unless `extensionId` is allowed. */
@@ -14,7 +14,7 @@ export function assertExtensionAllowed(extensionId: string): void {
   const allowed = listParam(EXTENSION_IDS.value());
   if (allowed.includes(extensionId)) return;
   if (allowed.length === 0) {
-    if (isEmulatorOrTest()) return;
+    if (isEmulated()) return;
     logger.error('extensionBridge.notConfigured', { extensionId });
   }
   throw domainError(

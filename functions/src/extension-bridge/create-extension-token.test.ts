@@ -48,7 +48,6 @@ describe('handleCreateExtensionToken', () => {
   });
 
   it('a deployed function without EXTENSION_IDS hands out no token at all', async () => {
-    vi.stubEnv('VITEST', '');
     vi.stubEnv('FUNCTIONS_EMULATOR', '');
     vi.stubEnv('EXTENSION_IDS', '');
     await expect(

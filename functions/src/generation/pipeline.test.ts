@@ -171,7 +171,6 @@ describe('generation pipeline', () => {
 
   it('never offers local-preview in a production deploy', async () => {
     expect(findModel('local-preview', false)).toBeUndefined();
-    vi.stubEnv('VITEST', '');
     vi.stubEnv('FUNCTIONS_EMULATOR', '');
     const err = await handleGenerateImage(gen('req-prod-00001')).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'invalid-argument' });
