@@ -14,6 +14,12 @@ export const HANDLED_EVENT_TYPES = [
   'charge.refunded',
 ] as const;
 
+type HandledEvent = Extract<Stripe.Event, { type: (typeof HANDLED_EVENT_TYPES)[number] }>;
+
+function isHandled(event: Stripe.Event): event is HandledEvent {
+  return (HANDLED_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
 /**
  * Applies a verified event once. Throws when the store fails, so the webhook answers 5xx and
  * Stripe retries; ignored types change nothing and report `ignored`.
@@ -23,6 +29,9 @@ export async function processStripeEvent(
   event: Stripe.Event,
   now: Date,
 ): Promise<EventOutcome> {
+  if (!isHandled(event)) return { effect: 'ignored', uid: null };
+  // The switch covers exactly HANDLED_EVENT_TYPES: a type listed without a case fails to compile
+  // at `never` below; a case for an unlisted type cannot match the narrowed event.
   switch (event.type) {
     case 'checkout.session.completed': {
       const session = event.data.object;
@@ -39,7 +48,9 @@ export async function processStripeEvent(
       return applySessionEvent(store, event, event.data.object, 'expire', now);
     case 'charge.refunded':
       return applyRefundEvent(store, event, event.data.object, now);
-    default:
-      return { effect: 'ignored', uid: null };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }

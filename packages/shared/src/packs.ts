@@ -28,9 +28,6 @@ export function findPack(id: string): CreditPack | undefined {
   return CREDIT_PACKS.find((p) => p.id === id);
 }
 
-/** Free credits granted once per account at sign-up (server config may override). */
-export const DEFAULT_SIGNUP_GRANT = 10;
-
 /** Formats an amount in a currency's smallest unit for display. */
 export function formatPrice(amount: number, currency: Currency, locale: string): string {
   const major = currency === 'jpy' ? amount : amount / 100;

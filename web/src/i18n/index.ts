@@ -2,7 +2,7 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '@mimicit/shared';
 import en, { type Messages } from './en';
 import ja from './ja';
-import { detectLocale, writeLocaleCookie } from '../lib/cookies';
+import { detectLocale } from '../lib/cookies';
 
 /** Builds the i18n instance; the locale comes from the cookie, else the browser. */
 export function createAppI18n(locale?: Locale) {
@@ -22,10 +22,3 @@ export function createAppI18n(locale?: Locale) {
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;
-
-/** Switches the UI language, remembers it in the locale cookie and updates `<html lang>`. */
-export function applyLocale(i18n: AppI18n, locale: Locale): void {
-  i18n.global.locale.value = locale;
-  writeLocaleCookie(locale);
-  document.documentElement.lang = locale;
-}

@@ -27,11 +27,3 @@ export function sniffImageType(bytes: Uint8Array): SniffedType | null {
   }
   return null;
 }
-
-export const CONTENT_TYPES: Record<SniffedType, string> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  avif: 'image/avif',
-};
