@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../functions/src/lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../functions/test/kits/handlers.js';
 import { setDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';

@@ -4,7 +4,7 @@
  * normalisation of a 12 MP JPEG and a 4K PNG made on the fly.
  */
 import sharp from 'sharp';
-import { useMemoryDeps, fakeRequest } from '../functions/src/lib/testing.js';
+import { useMemoryDeps, fakeRequest } from '../functions/test/kits/handlers.js';
 import { setDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';

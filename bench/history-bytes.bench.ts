@@ -8,7 +8,7 @@
  */
 import sharp from 'sharp';
 import { collections, type AspectRatio, type Resolution } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../functions/src/lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../functions/test/kits/handlers.js';
 import { setDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';

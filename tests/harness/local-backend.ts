@@ -8,7 +8,7 @@ import { ROOT } from '../../scripts/lib/emulators.mjs';
 import { FileStore } from '../../functions/src/local/store/file-store';
 import type { MemoryStore } from '../../functions/src/lib/store/memory-store';
 import { LOCAL_PROJECT_ID } from '../../functions/src/local/defaults';
-import { emulatorIdToken } from '../../functions/src/local/testing';
+import { emulatorIdToken } from '../../functions/test/kits/local';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
 
 export interface TestBackend {

@@ -1,14 +1,16 @@
 // `firebase deploy` uploads functions/ alone and Cloud Build installs only what its package.json
 // lists. The built bundle must therefore import nothing else: no workspace package, no hoisted
-// dependency of another workspace. And local mode can never be deployed: none of its code is in
-// the bundle, and its own build folder is on firebase.json's ignore list.
+// dependency of another workspace. Neither test support (functions/test) nor local mode ships:
+// none of their code is in the bundle, and local mode's build folder is on firebase.json's
+// ignore list.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const FUNCTIONS = join(import.meta.dirname, '..', '..', 'functions');
 const LIB = join(FUNCTIONS, 'lib');
+const REPO = join(FUNCTIONS, '..');
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -44,6 +46,22 @@ describe('the functions deploy artifact', () => {
     expect(imported.size).toBeGreaterThan(5);
     expect([...imported].filter((p) => !allowed.has(p)).sort()).toEqual([]);
     expect(Object.keys(pkg.dependencies).some((d) => d.startsWith('@mimicit/'))).toBe(false);
+  });
+
+  it('holds no test support and no test: every source in its source maps is production code', () => {
+    // Source-map sources are relative to their map; made relative to the repository here.
+    const sources = readdirSync(LIB, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js.map'))
+      .flatMap((f) => {
+        const map = JSON.parse(readFileSync(join(LIB, f), 'utf8')) as { sources: string[] };
+        return map.sources.map((s) => relative(REPO, resolve(dirname(join(LIB, f)), s)));
+      });
+    const ours = sources.filter((s) => !s.includes('node_modules/'));
+    // The bundle is made of functions/src and the shared package, nothing else of ours.
+    expect(ours).toContain('functions/src/lib/deps.ts');
+    expect(ours.filter((s) => !/^(functions\/src|packages\/shared\/src)\//.test(s))).toEqual([]);
+    expect(ours.filter((s) => /\.test\.ts$|\/testing\//.test(s))).toEqual([]);
+    expect(sources.filter((s) => /node_modules\/(vitest|@vitest)\//.test(s))).toEqual([]);
   });
 
   it('holds no local-mode code, and the local build folder is never uploaded', () => {

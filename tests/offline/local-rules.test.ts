@@ -6,7 +6,7 @@
 // so those rows are not run here.
 import { LOCAL_API, DELETE_FIELD as WIRE_DELETE, encodeWire } from '@mimicit/client-data/wire';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorIdToken, serveDataApi, type DataApiServer } from '../../functions/src/local/testing';
+import { emulatorIdToken, serveDataApi, type DataApiServer } from '../../functions/test/kits/local';
 import { DELETE_FIELD, FIELD_CASES, QUERY_CASES } from '../rules/cases';
 import { FIRESTORE_SEED, STORAGE_SEED } from '../rules/fixtures';
 import type { QuerySpec } from '../rules/queries';

@@ -2,7 +2,7 @@
 // prompts, page URLs, signed links or tokens, even with all of those around the call.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETENTION, type AccessLogDoc, collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
 import { handleCreateExtensionToken } from '../extension-bridge/create-extension-token.js';
@@ -11,7 +11,7 @@ import { handleEnsureProfile } from './ensure-profile.js';
 import { handleExportMyData } from './export-my-data.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { handleCancelAccountDeletion } from './cancel-account-deletion.js';
-import { FakeAuthAdmin, personalValues, seedUser } from './testing.js';
+import { FakeAuthAdmin, personalValues, seedUser } from '../../test/kits/account.js';
 
 const PAGE = 'https://shop.example/item/42?q=red+castle';
 const headers = {

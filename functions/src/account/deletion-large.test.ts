@@ -8,11 +8,11 @@ import { indexEntries } from '../lib/store/commit-limits.js';
 import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
 import { manualClock, addDays } from '../lib/clock.js';
 import { setDeps } from '../lib/deps.js';
-import { fakeRequest } from '../lib/testing.js';
+import { fakeRequest } from '../../test/kits/handlers.js';
 import { setAuthAdmin } from './auth-admin.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { runPurge } from './purge.js';
-import { FakeAuthAdmin, seedUser } from './testing.js';
+import { FakeAuthAdmin, seedUser } from '../../test/kits/account.js';
 
 const T0 = new Date('2026-06-01T00:00:00Z');
 const GENERATIONS = 600;

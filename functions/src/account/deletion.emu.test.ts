@@ -4,7 +4,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore, type CollectionReference } from 'firebase-admin/firestore';
 import type { Data } from '../lib/store/types.js';
 import { FirestoreStore, fromFirestore } from '../lib/store/firestore-store.js';
-import { deletionContract } from './contract.js';
+import { deletionContract } from '../../test/contracts/account.js';
 
 const PROJECT = 'demo-mimicit';
 const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: PROJECT }));

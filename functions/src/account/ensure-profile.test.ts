@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensureProfileResponseSchema, collections } from '@mimicit/shared';
-import { ATTESTED_APP, fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { ATTESTED_APP, fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { setAuthAdmin } from './auth-admin.js';
 import { handleEnsureProfile } from './ensure-profile.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
-import { FakeAuthAdmin } from './testing.js';
+import { FakeAuthAdmin } from '../../test/kits/account.js';
 
 const google = {
   name: 'Aiko Tanaka',

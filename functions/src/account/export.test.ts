@@ -6,11 +6,11 @@ import {
   collections,
   type MimicitExport,
 } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleExportMyData } from './export-my-data.js';
 import { EXPORT_SIGN_CONCURRENCY } from './export.js';
-import { personalValues, seedUser, seededSessionId } from './testing.js';
+import { personalValues, seedUser, seededSessionId } from '../../test/kits/account.js';
 
 describe('handleExportMyData', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

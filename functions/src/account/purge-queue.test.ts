@@ -7,7 +7,7 @@ import { addDays } from '../lib/clock.js';
 import { requestDeletion } from './deletion.js';
 import { runPurge } from './purge.js';
 import { PURGE_ALERT_AFTER, PURGE_PAGE } from './purge-queue.js';
-import { FakeAuthAdmin, seedUser } from './testing.js';
+import { FakeAuthAdmin, seedUser } from '../../test/kits/account.js';
 
 const entries = vi.hoisted(() => [] as unknown[][]);
 vi.mock('firebase-functions/logger', () => {

@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { defaultUserDoc } from '../credits/ledger.js';
 import { collections } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { handleCreateCheckoutSession } from './create-checkout-session.js';
-import { fakeStripeApi } from './testing/fake-stripe-api.js';
+import { fakeStripeApi } from '../../test/fakes/stripe-api.js';
 
 const ORIGIN = 'https://app.mimicit.test';
 const PRICES = {

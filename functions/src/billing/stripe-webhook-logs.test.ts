@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDeps } from '../lib/deps.js';
-import { useMemoryDeps } from '../lib/testing.js';
-import { WEBHOOK_SECRET, deliver, nextId, sessionEvent } from './webhook-test-kit.js';
+import { useMemoryDeps } from '../../test/kits/handlers.js';
+import { WEBHOOK_SECRET, deliver, nextId, sessionEvent } from '../../test/kits/webhook.js';
 
 const entries = vi.hoisted(() => [] as unknown[][]);
 vi.mock('firebase-functions/logger', () => {

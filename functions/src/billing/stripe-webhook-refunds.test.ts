@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
-import { useMemoryDeps } from '../lib/testing.js';
+import { useMemoryDeps } from '../../test/kits/handlers.js';
 import { applyCreditChange, ledgerIds, ledgerOf } from '../credits/ledger.js';
 import { refundTarget } from './payment-facts.js';
-import { fakeStripeApi } from './testing/fake-stripe-api.js';
+import { fakeStripeApi } from '../../test/fakes/stripe-api.js';
 import {
   WEBHOOK_SECRET,
   balanceMatchesLedger,
@@ -12,7 +12,7 @@ import {
   nextId,
   refundEvent,
   sessionEvent,
-} from './webhook-test-kit.js';
+} from '../../test/kits/webhook.js';
 
 describe('stripeWebhook: refunds', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections, purchaseLedgerEntryId, type PaymentDoc } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
-import { useMemoryDeps } from '../lib/testing.js';
+import { useMemoryDeps } from '../../test/kits/handlers.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { paymentExpireAt } from './payment-retention.js';
-import { WEBHOOK_SECRET, balanceMatchesLedger, deliver, nextId, sessionEvent } from './webhook-test-kit.js';
+import {
+  WEBHOOK_SECRET,
+  balanceMatchesLedger,
+  deliver,
+  nextId,
+  sessionEvent,
+} from '../../test/kits/webhook.js';
 
 const payment = async (store: ReturnType<typeof useMemoryDeps>['store'], sessionId: string) =>
   (await store.get(collections.payments.doc(sessionId))).data;

@@ -1,6 +1,6 @@
 import { MemoryStore } from '../lib/store/memory-store.js';
 import { EMULATOR_CONTENTION } from '../lib/store/contention.js';
-import { webhookContract } from './webhook-contract.js';
+import { webhookContract } from '../../test/contracts/webhook.js';
 
 webhookContract('in-memory store', () => new MemoryStore());
 webhookContract(

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { handleGetCatalog } from './get-catalog.js';
 import { CATALOG_CACHE_MS } from './effective.js';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
 import { setProviderRegistry } from '../generation/providers/registry.js';
-import { balance, giveCredits, providerImages } from '../generation/testing/fixtures.js';
+import { balance, giveCredits, providerImages } from '../../test/kits/generation.js';
 
 const catalog = async () => (await handleGetCatalog(fakeRequest({}, 'u1'))).models;
 const byId = async (id: string) => (await catalog()).find((m) => m.id === id);

@@ -1,6 +1,6 @@
 import { MemoryStore } from '../lib/store/memory-store.js';
 import { EMULATOR_CONTENTION } from '../lib/store/contention.js';
-import { creditContract } from './contract.js';
+import { creditContract } from '../../test/contracts/credits.js';
 
 creditContract('in-memory store', () => new MemoryStore());
 creditContract(

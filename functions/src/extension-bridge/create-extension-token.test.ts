@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultUserDoc } from '../credits/ledger.js';
 import { createExtensionTokenResponseSchema, collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { addDays } from '../lib/clock.js';
 import { setAuthAdmin } from '../account/auth-admin.js';
-import { FakeAuthAdmin } from '../account/testing.js';
+import { FakeAuthAdmin } from '../../test/kits/account.js';
 import { handleCreateExtensionToken } from './create-extension-token.js';
 
 const OFFICIAL = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, collections, type AspectRatio, type Resolution, storagePaths } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -9,7 +9,7 @@ import { fluxImageSize } from './providers/fal.js';
 import { sizeFor } from './providers/local-preview.js';
 import { gptImageSize } from './providers/openai.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, giveCredits, sizedJpeg } from './testing/fixtures.js';
+import { balance, giveCredits, sizedJpeg } from '../../test/kits/generation.js';
 
 const modelOf = (id: string) => MODELS.find((m) => m.id === id)!;
 const parse = (size: string) => {

@@ -3,7 +3,7 @@
 // here commits once, then runs again on the state it just wrote.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections, storagePaths } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -12,7 +12,7 @@ import { sweepStuckBatch } from './sweep-stuck-generations.js';
 import { PENDING_TTL_MS } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
-import { balance, giveCredits, providerImages } from './testing/fixtures.js';
+import { balance, giveCredits, providerImages } from '../../test/kits/generation.js';
 
 describe('generation pipeline when a landed commit is rerun', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorReason, findModel, collections, storagePaths } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -10,7 +10,7 @@ import { sweepStuckBatch } from './sweep-stuck-generations.js';
 import { setPipelineOptions, PENDING_TTL_MS } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
-import { balance, dataUrl, giveCredits, sizedJpeg } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, sizedJpeg } from '../../test/kits/generation.js';
 
 /** Pipeline-level fake: an in-process provider whose behaviour each test sets. */
 let behaviour: ImageModel['generate'];

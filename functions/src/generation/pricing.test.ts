@@ -10,13 +10,13 @@ import {
   type ModelInfo,
   type Resolution,
 } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, jpeg, providerImages } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, jpeg, providerImages } from '../../test/kits/generation.js';
 
 const imageModels = MODELS.filter((m) => m.kind === 'image' && !m.previewOnly);
 const cases: [string, Resolution, number][] = imageModels.flatMap((m) =>

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setPipelineOptions } from './options.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, providerImages } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, providerImages } from '../../test/kits/generation.js';
 
 describe('per-minute limit on the user document', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

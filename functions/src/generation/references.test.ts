@@ -2,7 +2,7 @@
 // model takes them, one intake for every reference, nothing charged for a bad one, nothing stored.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -18,7 +18,7 @@ import {
   providerImages,
   startServer,
   type TestServer,
-} from './testing/fixtures.js';
+} from '../../test/kits/generation.js';
 
 describe('several references with roles', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

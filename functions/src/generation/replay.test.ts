@@ -2,14 +2,14 @@
 // has since been disabled, retired or removed: availability only guards new work.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { CATALOG_CACHE_MS } from '../catalog/effective.js';
 import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { setProviderRegistry } from './providers/registry.js';
-import { balance, dataUrl, giveCredits, jpeg, providerImages } from './testing/fixtures.js';
+import { balance, dataUrl, giveCredits, jpeg, providerImages } from '../../test/kits/generation.js';
 
 describe('replays after a model became unavailable', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

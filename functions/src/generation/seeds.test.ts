@@ -2,7 +2,7 @@
 // wire protocol): drawn when absent, kept when given, stored, sent; none for models without.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_MAX, errorReason, collections, type Provider } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
@@ -12,7 +12,14 @@ import { createLocalPreviewAdapter } from './providers/local-preview.js';
 import { createOpenAiAdapter } from './providers/openai.js';
 import { setProviderRegistry } from './providers/registry.js';
 import type { ProviderAdapter } from './providers/types.js';
-import { balance, giveCredits, json, sizedJpeg, startServer, type TestServer } from './testing/fixtures.js';
+import {
+  balance,
+  giveCredits,
+  json,
+  sizedJpeg,
+  startServer,
+  type TestServer,
+} from '../../test/kits/generation.js';
 
 describe('seeds', () => {
   let server: TestServer;

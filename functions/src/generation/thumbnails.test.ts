@@ -3,16 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { collections, storagePaths } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { buildExport } from '../account/export.js';
 import { requestDeletion } from '../account/deletion.js';
 import { runPurge } from '../account/purge.js';
-import { FakeAuthAdmin } from '../account/testing.js';
+import { FakeAuthAdmin } from '../../test/kits/account.js';
 import { handleDeleteGeneration } from './delete-generation.js';
 import { handleGenerateImage } from './generate-image.js';
 import { THUMBNAIL_LONG_SIDE } from './store-images.js';
-import { giveCredits } from './testing/fixtures.js';
+import { giveCredits } from '../../test/kits/generation.js';
 
 describe('thumbnails', () => {
   let deps: ReturnType<typeof useMemoryDeps>;

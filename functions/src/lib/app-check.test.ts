@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assertAppCheck } from './app-check.js';
 import { appCheckEnforced, tokensUnverified } from './app-check-mode.js';
-import { fakeRequest } from './testing.js';
+import { fakeRequest } from '../../test/kits/handlers.js';
 import { functionsEmulatorEnv } from '../local/runtime/env.js';
 
 const emulated = functionsEmulatorEnv({ projectId: 'demo-mimicit', authEmulatorHost: '127.0.0.1:9099' });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalDataPort } from '@mimicit/client-data/local';
 import { clientDataContract } from '@mimicit/client-data/testing';
 import { collections } from '@mimicit/shared';
-import { emulatorIdToken, serveDataApi, type DataApiServer } from './testing.js';
+import { emulatorIdToken, serveDataApi, type DataApiServer } from '../../test/kits/local.js';
 
 let api: DataApiServer;
 beforeAll(async () => {

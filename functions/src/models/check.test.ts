@@ -3,10 +3,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
-import { json, startServer, type TestServer } from '../generation/testing/fixtures.js';
+import { json, startServer, type TestServer } from '../../test/kits/generation.js';
 import { listModels } from './list-models.js';
 import { runModelCheck } from './check-models.js';
 

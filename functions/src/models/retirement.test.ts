@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections, MODEL_OVERRIDES_ID } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { setDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
@@ -13,7 +13,7 @@ import {
   json,
   startServer,
   type TestServer,
-} from '../generation/testing/fixtures.js';
+} from '../../test/kits/generation.js';
 
 /** The real Google adapter against a fake Gemini API that knows only the models in `live`. */
 describe('a model retired by its provider (the fake answers 404)', () => {

@@ -2,12 +2,12 @@ import { crc32 } from 'node:zlib';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { errorReason, LIMITS } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../../test/kits/handlers.js';
 import { setDeps } from '../../lib/deps.js';
 import { handleDescribeImage } from '../describe-image.js';
 import { handleGenerateImage } from '../generate-image.js';
 import { setPipelineOptions } from '../options.js';
-import { balance, dataUrl, giveCredits, jpeg, png } from '../testing/fixtures.js';
+import { balance, dataUrl, giveCredits, jpeg, png } from '../../../test/kits/generation.js';
 import { normalizeImage } from './normalize.js';
 import { sniffImageType } from './sniff.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mapLimit } from '../../lib/concurrency.js';
 import { DomainError } from '../../lib/errors.js';
-import { dataUrl, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { dataUrl, jpeg, startServer, type TestServer } from '../../../test/kits/generation.js';
 import { publicAddressPolicy } from './address-policy.js';
 import { REFERENCE_INTAKE_CONCURRENCY, loadReferences } from './load-references.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections } from '@mimicit/shared';
-import { fakeRequest, useMemoryDeps } from '../../lib/testing.js';
+import { fakeRequest, useMemoryDeps } from '../../../test/kits/handlers.js';
 import { setDeps } from '../../lib/deps.js';
 import { handleDescribeImage } from '../describe-image.js';
 import { setPipelineOptions } from '../options.js';
-import { balance, giveCredits, jpeg, startServer, type TestServer } from '../testing/fixtures.js';
+import { balance, giveCredits, jpeg, startServer, type TestServer } from '../../../test/kits/generation.js';
 import { publicAddressPolicy } from './address-policy.js';
 import { safeFetch, type Resolver } from './safe-fetch.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { jpeg } from '../testing/fixtures.js';
+import { jpeg } from '../../../test/kits/generation.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createLocalPreviewAdapter, sizeFor } from './local-preview.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { MODELS, type ModelInfo } from '@mimicit/shared';
-import { json, jpeg, startServer, withRoles, type TestServer } from '../testing/fixtures.js';
+import { json, jpeg, startServer, withRoles, type TestServer } from '../../../test/kits/generation.js';
 import { normalizeImage, type NormalizedImage } from '../intake/normalize.js';
 import { createOpenAiAdapter, gptImageSize } from './openai.js';
 import type { ProviderAdapter } from './types.js';

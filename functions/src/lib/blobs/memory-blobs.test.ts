@@ -1,4 +1,4 @@
 import { MemoryBlobStore } from './memory-blobs.js';
-import { blobStoreContract } from './contract.js';
+import { blobStoreContract } from '../../../test/contracts/blobs.js';
 
 blobStoreContract('MemoryBlobStore', () => new MemoryBlobStore());

@@ -2,7 +2,7 @@
 import { initializeApp, getApps } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { FirestoreStore } from './firestore-store.js';
-import { storeContract } from './contract.js';
+import { storeContract } from '../../../test/contracts/store.js';
 import { EMULATOR_CONTENTION } from './contention.js';
 
 const app = getApps()[0] ?? initializeApp({ projectId: 'demo-mimicit' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from './memory-store.js';
-import { storeContract } from './contract.js';
+import { storeContract } from '../../../test/contracts/store.js';
 
 storeContract('MemoryStore', () => new MemoryStore());
 storeContract('MemoryStore (simulated retries)', () => new MemoryStore({ simulateRetries: true }));

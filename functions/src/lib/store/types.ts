@@ -1,7 +1,7 @@
 /**
  * The data-access boundary. Domain code talks to Firestore only through {@link Store}; the
  * Firestore implementation runs in production and on the emulators, the in-memory one in offline
- * tests. Both pass the same contract suite (`contract.ts`).
+ * tests. Both pass the same contract suite (`functions/test/contracts/store.ts`).
  *
  * Values are plain JSON plus `Date` (timestamps) and `null`. `undefined` fields are dropped.
  * Semantics follow Firestore: in a transaction every read comes before the first write;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emulatorIdToken } from '../testing.js';
+import { emulatorIdToken } from '../../../test/kits/local.js';
 import { emulatorTokenVerifier } from './caller.js';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { blobStoreContract } from '../../lib/blobs/contract.js';
+import { blobStoreContract } from '../../../test/contracts/blobs.js';
 import type { BlobStore } from '../../lib/blobs/types.js';
 import { FileBlobStore } from './file-blobs.js';
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeContract } from '../../lib/store/contract.js';
+import { storeContract } from '../../../test/contracts/store.js';
 import type { Store } from '../../lib/store/types.js';
 import { FileStore } from './file-store.js';
 

@@ -6,22 +6,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Stripe } from 'stripe';
 import { ACCOUNT_DELETION_GRACE_DAYS, RETENTION, collections, storagePaths } from '@mimicit/shared';
-import type { Data, Store } from '../lib/store/types.js';
-import type { Deps } from '../lib/deps.js';
-import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
-import { DAY_MS, addDays, manualClock } from '../lib/clock.js';
-import { setDeps } from '../lib/deps.js';
-import { fakeRequest } from '../lib/testing.js';
-import { handleCreateExtensionToken } from '../extension-bridge/create-extension-token.js';
-import { processStripeEvent } from '../billing/process-event.js';
-import { sessionEvent } from '../billing/webhook-test-kit.js';
-import { handleEnsureProfile } from './ensure-profile.js';
-import { setAuthAdmin } from './auth-admin.js';
-import { handleRequestAccountDeletion } from './request-account-deletion.js';
-import { handleCancelAccountDeletion } from './cancel-account-deletion.js';
-import { runPurge, type PurgeExternals } from './purge.js';
-import { paymentOwnerHash } from './tombstones.js';
-import { FakeAuthAdmin, personalValues, seedUser } from './testing.js';
+import type { Data, Store } from '../../src/lib/store/types.js';
+import type { Deps } from '../../src/lib/deps.js';
+import { MemoryBlobStore } from '../../src/lib/blobs/memory-blobs.js';
+import { DAY_MS, addDays, manualClock } from '../../src/lib/clock.js';
+import { setDeps } from '../../src/lib/deps.js';
+import { fakeRequest } from '../kits/handlers.js';
+import { handleCreateExtensionToken } from '../../src/extension-bridge/create-extension-token.js';
+import { processStripeEvent } from '../../src/billing/process-event.js';
+import { sessionEvent } from '../kits/webhook.js';
+import { handleEnsureProfile } from '../../src/account/ensure-profile.js';
+import { setAuthAdmin } from '../../src/account/auth-admin.js';
+import { handleRequestAccountDeletion } from '../../src/account/request-account-deletion.js';
+import { handleCancelAccountDeletion } from '../../src/account/cancel-account-deletion.js';
+import { runPurge, type PurgeExternals } from '../../src/account/purge.js';
+import { paymentOwnerHash } from '../../src/account/tombstones.js';
+import { FakeAuthAdmin, personalValues, seedUser } from '../kits/account.js';
 
 export interface ContractEnv {
   /** A store over an empty database. */

@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { LOCAL_PROJECT_ID } from './defaults.js';
-import { emulatorTokenVerifier } from './data/caller.js';
-import { dataApi } from './data/routes.js';
-import { FileBlobStore } from './store/file-blobs.js';
-import { FileStore } from './store/file-store.js';
+import { LOCAL_PROJECT_ID } from '../../src/local/defaults.js';
+import { emulatorTokenVerifier } from '../../src/local/data/caller.js';
+import { dataApi } from '../../src/local/data/routes.js';
+import { FileBlobStore } from '../../src/local/store/file-blobs.js';
+import { FileStore } from '../../src/local/store/file-store.js';
 
 /**
  * An ID token shaped like the Auth emulator's (unsigned, `alg: none`); `claims` add to it (a

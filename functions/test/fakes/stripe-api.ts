@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Stripe } from 'stripe';
-import { setStripeClient, stripeModule } from '../stripe-client.js';
+import { setStripeClient, stripeModule } from '../../src/billing/stripe-client.js';
 
 export interface ReceivedRequest {
   method: string;

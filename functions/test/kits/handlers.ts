@@ -3,10 +3,10 @@
  * Only imported by tests.
  */
 import type { CallableRequest } from 'firebase-functions/v2/https';
-import { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
-import { MemoryBlobStore } from './blobs/memory-blobs.js';
-import { manualClock } from './clock.js';
-import { setDeps } from './deps.js';
+import { MemoryStore, type MemoryStoreOptions } from '../../src/lib/store/memory-store.js';
+import { MemoryBlobStore } from '../../src/lib/blobs/memory-blobs.js';
+import { manualClock } from '../../src/lib/clock.js';
+import { setDeps } from '../../src/lib/deps.js';
 
 export function useMemoryDeps(options: MemoryStoreOptions = {}) {
   const deps = { store: new MemoryStore(options), blobs: new MemoryBlobStore(), clock: manualClock() };

@@ -3,7 +3,7 @@
  * (offline) and by the local backend's file-backed store, fresh and reopened from disk.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlobStore } from './types.js';
+import type { BlobStore } from '../../src/lib/blobs/types.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 

@@ -6,9 +6,9 @@
 import Stripe from 'stripe';
 import { collections } from '@mimicit/shared';
 import { expect } from 'vitest';
-import type { Store } from '../lib/store/types.js';
-import { ledgerOf } from '../credits/ledger.js';
-import { handleStripeWebhook, type WebhookResponse } from './stripe-webhook.js';
+import type { Store } from '../../src/lib/store/types.js';
+import { ledgerOf } from '../../src/credits/ledger.js';
+import { handleStripeWebhook, type WebhookResponse } from '../../src/billing/stripe-webhook.js';
 
 export const WEBHOOK_SECRET = 'whsec_test_mimicit_local_only';
 

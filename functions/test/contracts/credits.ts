@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collections } from '@mimicit/shared';
-import type { Store } from '../lib/store/types.js';
-import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from '../lib/store/contention.js';
-import { applyCreditChange, grantSignupCredits, ledgerIds, ledgerOf } from './ledger.js';
+import type { Store } from '../../src/lib/store/types.js';
+import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from '../../src/lib/store/contention.js';
+import { applyCreditChange, grantSignupCredits, ledgerIds, ledgerOf } from '../../src/credits/ledger.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 

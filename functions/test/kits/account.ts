@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { collections, storagePaths, type UserDoc } from '@mimicit/shared';
-import type { BlobStore } from '../lib/blobs/types.js';
-import type { Store, WriteOp } from '../lib/store/types.js';
-import { addDays } from '../lib/clock.js';
-import { sessionStateOf, type AuthAdmin, type SessionState } from './auth-admin.js';
+import type { BlobStore } from '../../src/lib/blobs/types.js';
+import type { Store, WriteOp } from '../../src/lib/store/types.js';
+import { addDays } from '../../src/lib/clock.js';
+import { sessionStateOf, type AuthAdmin, type SessionState } from '../../src/account/auth-admin.js';
 
 export interface FakeAuthUser {
   disabled: boolean;

@@ -12,10 +12,10 @@ import {
   type ReferenceRole,
   type Resolution,
 } from '@mimicit/shared';
-import { applyCreditChange } from '../../credits/ledger.js';
-import type { Deps } from '../../lib/deps.js';
-import { pixelSize } from '../providers/sizes.js';
-import type { ImageBytes, ImageInput } from '../providers/types.js';
+import { applyCreditChange } from '../../src/credits/ledger.js';
+import type { Deps } from '../../src/lib/deps.js';
+import { pixelSize } from '../../src/generation/providers/sizes.js';
+import type { ImageBytes, ImageInput } from '../../src/generation/providers/types.js';
 
 export async function jpeg(width = 64, height = 48, color = { r: 200, g: 60, b: 40 }): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: color } })

@@ -6,18 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '@mimicit/shared';
 import type { Stripe } from 'stripe';
-import type { Store } from '../lib/store/types.js';
+import type { Store } from '../../src/lib/store/types.js';
 import {
   OFFLINE_CONTENTION,
   retriedIfAborted,
   sortOutcomes,
   type Contention,
-} from '../lib/store/contention.js';
-import { applyCreditChange, ledgerIds, ledgerOf } from '../credits/ledger.js';
-import { processStripeEvent } from './process-event.js';
-import { RetryLaterError } from './event-record.js';
-import { fakeStripeApi } from './testing/fake-stripe-api.js';
-import { nextId, refundEvent, sessionEvent } from './webhook-test-kit.js';
+} from '../../src/lib/store/contention.js';
+import { applyCreditChange, ledgerIds, ledgerOf } from '../../src/credits/ledger.js';
+import { processStripeEvent } from '../../src/billing/process-event.js';
+import { RetryLaterError } from '../../src/billing/event-record.js';
+import { fakeStripeApi } from '../fakes/stripe-api.js';
+import { nextId, refundEvent, sessionEvent } from '../kits/webhook.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const asEvent = (e: object) => e as unknown as Stripe.Event;

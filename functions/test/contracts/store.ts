@@ -3,8 +3,8 @@
  * (offline) and `firestore-store.emu.test.ts` (emulator tier) with the same cases.
  */
 import { describe, expect, it } from 'vitest';
-import { StoreConflictError, type Store } from './types.js';
-import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from './contention.js';
+import { StoreConflictError, type Store } from '../../src/lib/store/types.js';
+import { OFFLINE_CONTENTION, sortOutcomes, type Contention } from '../../src/lib/store/contention.js';
 
 /** `contention`: concurrent transactions on one document, and whether ABORTED may end one. */
 export function storeContract(
