@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../functions/test/kits/handlers.js';
-import { setDeps } from '../functions/src/lib/deps.js';
+import { resetDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';
 
@@ -75,7 +75,7 @@ export async function firestoreCostBench() {
     startAfter: [firstPage.at(-1)?.data?.createdAt],
   });
   const historyPageReads = deps.store.stats.reads - r1;
-  setDeps({});
+  resetDeps();
   return {
     writesPerGeneration: writes - accessLogWrites,
     accessLogWritesPerCall: accessLogWrites,

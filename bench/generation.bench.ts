@@ -5,12 +5,10 @@
  */
 import sharp from 'sharp';
 import { useMemoryDeps, fakeRequest } from '../functions/test/kits/handlers.js';
-import { setDeps } from '../functions/src/lib/deps.js';
+import { setDeps, resetDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';
 import { normalizeImage } from '../functions/src/generation/intake/normalize.js';
-import { setPipelineOptions } from '../functions/src/generation/options.js';
-import { setProviderRegistry } from '../functions/src/generation/providers/registry.js';
 
 export interface GenerationBenchResult {
   pipeline: { iterations: number; p50Ms: number; p95Ms: number };
@@ -40,8 +38,8 @@ export async function runGenerationBench(
   const result = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#3366cc' } })
     .jpeg()
     .toBuffer();
-  setProviderRegistry(async () => ({ generate: async () => [{ bytes: result }] }));
-  setPipelineOptions({ maxConcurrentPending: 1_000, maxRequestsPerMinute: 1_000_000 });
+  setDeps({ providers: async () => ({ generate: async () => [{ bytes: result }] }) });
+  setDeps({ pipeline: { maxConcurrentPending: 1_000, maxRequestsPerMinute: 1_000_000 } });
   await applyCreditChange(
     deps.store,
     'bench',
@@ -60,9 +58,7 @@ export async function runGenerationBench(
     );
     if (i >= 10) samples.push(ms); // the first calls warm up module loading
   }
-  setProviderRegistry(undefined);
-  setPipelineOptions();
-  setDeps({});
+  resetDeps();
   samples.sort((a, b) => a - b);
 
   // Smooth noise keeps the files realistic in size but under the 10 MB intake limit.

@@ -9,14 +9,12 @@
 import sharp from 'sharp';
 import { collections, type AspectRatio, type Resolution } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../functions/test/kits/handlers.js';
-import { setDeps } from '../functions/src/lib/deps.js';
+import { setDeps, resetDeps } from '../functions/src/lib/deps.js';
 import { applyCreditChange } from '../functions/src/credits/ledger.js';
 import { handleGenerateImage } from '../functions/src/generation/generate-image.js';
-import { setPipelineOptions } from '../functions/src/generation/options.js';
 import { fluxImageSize } from '../functions/src/generation/providers/fal.js';
 import { GEMINI_IMAGE_SIZES } from '../functions/src/generation/providers/google.js';
 import { gptImageSize } from '../functions/src/generation/providers/openai.js';
-import { setProviderRegistry } from '../functions/src/generation/providers/registry.js';
 
 export const HISTORY_PAGE = 20;
 /** The budget for one page of thumbnails (issue 18). */
@@ -138,15 +136,21 @@ export async function runHistoryBytesBench(): Promise<HistoryBytesResult> {
   const deps = useMemoryDeps();
   const uid = 'bench-history';
   const made = new Map<string, Promise<Buffer>>();
-  setPipelineOptions({ maxConcurrentPending: 1_000, maxRequestsPerMinute: 1_000_000 });
-  setProviderRegistry(async () => ({
-    generate: async (model, input) => {
-      const size = sizeOf({ model: model.id, aspectRatio: input.aspectRatio, resolution: input.resolution });
-      const key = `${size.width}x${size.height}.${size.format}`;
-      if (!made.has(key)) made.set(key, photoLike(size));
-      return [{ bytes: await made.get(key)! }];
-    },
-  }));
+  setDeps({ pipeline: { maxConcurrentPending: 1_000, maxRequestsPerMinute: 1_000_000 } });
+  setDeps({
+    providers: async () => ({
+      generate: async (model, input) => {
+        const size = sizeOf({
+          model: model.id,
+          aspectRatio: input.aspectRatio,
+          resolution: input.resolution,
+        });
+        const key = `${size.width}x${size.height}.${size.format}`;
+        if (!made.has(key)) made.set(key, photoLike(size));
+        return [{ bytes: await made.get(key)! }];
+      },
+    }),
+  });
   try {
     await applyCreditChange(
       deps.store,
@@ -178,8 +182,6 @@ export async function runHistoryBytesBench(): Promise<HistoryBytesResult> {
       pass: thumbs <= HISTORY_PAGE_BUDGET_BYTES,
     };
   } finally {
-    setProviderRegistry(undefined);
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
   }
 }

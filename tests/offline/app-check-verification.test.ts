@@ -12,8 +12,7 @@ import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALLABLES } from '@mimicit/shared';
 import { useMemoryDeps } from '../../functions/test/kits/handlers';
-import { setDeps } from '../../functions/src/lib/deps';
-import { setAuthAdmin } from '../../functions/src/account/auth-admin';
+import { setDeps, resetDeps } from '../../functions/src/lib/deps';
 import { FakeAuthAdmin } from '../../functions/test/kits/account';
 import { functionsRoute } from '../../functions/src/local/runtime/functions-route';
 import { sortTriggers } from '../../functions/src/local/runtime/triggers';
@@ -38,7 +37,7 @@ beforeAll(async () => {
     credential: { getAccessToken: async () => ({ access_token: 'runtime-sa-token', expires_in: 3600 }) },
   });
   useMemoryDeps();
-  setAuthAdmin(new FakeAuthAdmin().add('u1', 'u2', 'u3'));
+  setDeps({ auth: new FakeAuthAdmin().add('u1', 'u2', 'u3') });
   const fns = await import('../../functions/src/index');
   const app = express().use(functionsRoute(PROJECT, sortTriggers(fns as Record<string, unknown>).http));
   server = createServer(app);
@@ -49,8 +48,7 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
   await google?.close();
   if (admin) await deleteApp(admin);
-  setDeps({});
-  setAuthAdmin(undefined);
+  resetDeps();
   vi.unstubAllEnvs();
 });
 

@@ -3,10 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETENTION, type AccessLogDoc, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { DAY_MS } from '../lib/clock.js';
 import { handleCreateExtensionToken } from '../extension-bridge/create-extension-token.js';
-import { setAuthAdmin } from './auth-admin.js';
 import { handleEnsureProfile } from './ensure-profile.js';
 import { handleExportMyData } from './export-my-data.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
@@ -30,13 +29,12 @@ describe('access logs of the account callables', () => {
     vi.stubEnv('SIGNUP_GRANT_CREDITS', '10');
     deps = useMemoryDeps();
     auth = new FakeAuthAdmin().add(a.uid);
-    setAuthAdmin(auth);
+    setDeps({ auth });
     await seedUser(deps.store, deps.blobs, a.uid, deps.clock.now());
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
-    setAuthAdmin(undefined);
+    resetDeps();
   });
 
   it('carry expireAt 90 days out and only uid, IP, browser, extension version, operation, time', async () => {

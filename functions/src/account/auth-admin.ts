@@ -3,6 +3,8 @@
  * offline tests use a fake at this boundary and production loads `firebase-admin/auth` only
  * when one of these functions runs.
  */
+import { serviceOverride } from '../lib/deps.js';
+
 export interface AuthAdmin {
   /** Blocks sign-in. A missing user is not an error. */
   disable(uid: string): Promise<void>;
@@ -74,15 +76,9 @@ export function sessionStateOf(
   return authTimeSeconds !== undefined && authTimeSeconds * 1000 >= validAfter ? 'active' : 'revoked';
 }
 
-let override: AuthAdmin | undefined;
 let built: AuthAdmin | undefined;
 
-/** The {@link AuthAdmin} in use: the test override, or the Admin SDK one built on first use. */
+/** The {@link AuthAdmin} in use: the one `setDeps({ auth })` installed, or the Admin SDK's. */
 export function getAuthAdmin(): AuthAdmin {
-  return override ?? (built ??= firebaseAuthAdmin());
-}
-
-/** Test hook: replace the Auth admin; `undefined` restores the real one. */
-export function setAuthAdmin(next: AuthAdmin | undefined): void {
-  override = next;
+  return serviceOverride('auth') ?? (built ??= firebaseAuthAdmin());
 }

@@ -7,9 +7,8 @@ import { MemoryStore } from '../lib/store/memory-store.js';
 import { indexEntries } from '../lib/store/commit-limits.js';
 import { MemoryBlobStore } from '../lib/blobs/memory-blobs.js';
 import { manualClock, addDays } from '../lib/clock.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { fakeRequest } from '../../test/kits/handlers.js';
-import { setAuthAdmin } from './auth-admin.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { runPurge } from './purge.js';
 import { FakeAuthAdmin, seedUser } from '../../test/kits/account.js';
@@ -50,8 +49,7 @@ function heavyGeneration(i: number): GenerationDoc {
 
 describe('deleting a large, index-heavy account', () => {
   afterEach(() => {
-    setDeps({});
-    setAuthAdmin(undefined);
+    resetDeps();
   });
 
   it(`${GENERATIONS} generations: the request and the purge finish without an oversized commit`, async () => {
@@ -63,7 +61,7 @@ describe('deleting a large, index-heavy account', () => {
     const clock = manualClock(T0);
     setDeps({ store, blobs, clock });
     const auth = new FakeAuthAdmin().add('big');
-    setAuthAdmin(auth);
+    setDeps({ auth });
     await seedUser(store, blobs, 'big', T0);
     await store.bulkWrite(
       Array.from({ length: GENERATIONS }, (_, i) => ({

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensureProfileResponseSchema, collections } from '@mimicit/shared';
 import { ATTESTED_APP, fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
-import { setAuthAdmin } from './auth-admin.js';
 import { handleEnsureProfile } from './ensure-profile.js';
 import { handleRequestAccountDeletion } from './request-account-deletion.js';
 import { FakeAuthAdmin } from '../../test/kits/account.js';
@@ -23,12 +22,11 @@ describe('handleEnsureProfile', () => {
     vi.stubEnv('SIGNUP_GRANT_CREDITS', '10');
     deps = useMemoryDeps({ simulateRetries: true });
     auth = new FakeAuthAdmin(() => deps.clock.now()).add('u1');
-    setAuthAdmin(auth);
+    setDeps({ auth });
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
-    setAuthAdmin(undefined);
+    resetDeps();
   });
 
   it('creates the profile from the Google claims and the locale, and grants 10 credits once', async () => {

@@ -7,7 +7,7 @@ import {
   type MimicitExport,
 } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { handleExportMyData } from './export-my-data.js';
 import { EXPORT_SIGN_CONCURRENCY } from './export.js';
 import { personalValues, seedUser, seededSessionId } from '../../test/kits/account.js';
@@ -21,7 +21,7 @@ describe('handleExportMyData', () => {
     await seedUser(deps.store, deps.blobs, a.uid, deps.clock.now());
     await seedUser(deps.store, deps.blobs, b.uid, deps.clock.now());
   });
-  afterEach(() => setDeps({}));
+  afterEach(() => resetDeps());
 
   async function exportInline(uid: string): Promise<MimicitExport> {
     const res = exportMyDataResponseSchema.parse(await handleExportMyData(fakeRequest({}, uid)));

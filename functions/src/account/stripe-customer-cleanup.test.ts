@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Stripe from 'stripe';
-import { setStripeClient } from '../billing/stripe-client.js';
 import { stripeCustomerCleanup } from './stripe-customer-cleanup.js';
+import { setDeps } from '../lib/deps.js';
 
 describe('stripeCustomerCleanup', () => {
   const deleted: string[] = [];
@@ -35,12 +35,17 @@ describe('stripeCustomerCleanup', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
-    setStripeClient(
-      new Stripe('sk_test_local', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 }),
-    );
+    setDeps({
+      stripe: new Stripe('sk_test_local', {
+        host: '127.0.0.1',
+        port,
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      }),
+    });
   });
   afterAll(async () => {
-    setStripeClient(undefined);
+    setDeps({ stripe: undefined });
     await new Promise((r) => server.close(r));
   });
   afterEach(() => vi.unstubAllEnvs());

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultUserDoc } from '../credits/ledger.js';
 import { collections } from '@mimicit/shared';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
 import { handleCreateCheckoutSession } from './create-checkout-session.js';
 import { fakeStripeApi } from '../../test/fakes/stripe-api.js';
@@ -27,15 +27,16 @@ describe('handleCreateCheckoutSession against a local fake Stripe', () => {
   // The real SDK, sending its real HTTP requests to the fake over plain HTTP.
   beforeAll(async () => (stop = await fake.install()));
   afterAll(() => stop());
-  beforeEach(() => {
+  beforeEach(async () => {
     deps = useMemoryDeps();
+    await fake.use();
     fake.received.length = 0;
     vi.stubEnv('APP_ORIGINS', `${ORIGIN}, http://127.0.0.1:5173`);
     vi.stubEnv('STRIPE_PRICES', JSON.stringify(PRICES));
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
+    resetDeps();
   });
 
   it('creates a payment-mode session with the configured price, uid, metadata, URLs and locale', async () => {

@@ -1,14 +1,15 @@
 /**
  * The Stripe SDK, loaded lazily (`await import('stripe')`) so only the billing functions pay for
- * it at cold start, and replaceable in tests (a client pointed at a local fake HTTP server).
+ * it at cold start, and replaceable through `setDeps({ stripe })` (tests: a client pointed at a
+ * local fake HTTP server; local mode: its own Stripe API).
  */
 import type { Stripe } from 'stripe';
 import { STRIPE_SECRET_KEY } from '../lib/config.js';
 import { domainError } from '../lib/errors.js';
+import { serviceOverride } from '../lib/deps.js';
 
 export type StripeClient = Stripe;
 
-let override: Stripe | undefined;
 let built: { key: string; client: Stripe } | undefined;
 
 /** The `Stripe` class itself (static helpers such as `webhooks` need no API key). */
@@ -21,7 +22,8 @@ export async function stripeModule(): Promise<typeof Stripe> {
  * mistake, reported as `failed-precondition` rather than a confusing Stripe auth error.
  */
 export async function getStripe(): Promise<Stripe> {
-  if (override) return override;
+  const replaced = serviceOverride('stripe');
+  if (replaced) return replaced;
   const key = STRIPE_SECRET_KEY.value();
   if (!key) {
     throw domainError(
@@ -36,9 +38,4 @@ export async function getStripe(): Promise<Stripe> {
     built = { key, client: new StripeCtor(key, { maxNetworkRetries: 2, timeout: 20_000 }) };
   }
   return built.client;
-}
-
-/** Test hook: use this client (e.g. one pointed at a local fake server); `undefined` restores. */
-export function setStripeClient(client: Stripe | undefined): void {
-  override = client;
 }

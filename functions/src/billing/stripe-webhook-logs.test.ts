@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../../test/kits/handlers.js';
 import { WEBHOOK_SECRET, deliver, nextId, sessionEvent } from '../../test/kits/webhook.js';
 
@@ -17,7 +17,7 @@ describe('stripeWebhook logging', () => {
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
+    resetDeps();
   });
 
   it('logs named structured entries, never the secret, the signature or the payload', async () => {

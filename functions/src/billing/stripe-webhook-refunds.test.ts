@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections } from '@mimicit/shared';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../../test/kits/handlers.js';
 import { applyCreditChange, ledgerIds, ledgerOf } from '../credits/ledger.js';
 import { refundTarget } from './payment-facts.js';
@@ -20,13 +20,14 @@ describe('stripeWebhook: refunds', () => {
   let stop: () => Promise<void>;
   beforeAll(async () => (stop = await stripe.install()));
   afterAll(() => stop());
-  beforeEach(() => {
+  beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: true });
+    await stripe.use();
     vi.stubEnv('STRIPE_WEBHOOK_SECRET', WEBHOOK_SECRET);
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
+    resetDeps();
   });
 
   /** A paid 200-credit purchase (¥1,800) for `uid`, then `spent` credits used on a generation. */
@@ -164,7 +165,7 @@ describe('stripeWebhook: refused and ignored deliveries', () => {
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
+    resetDeps();
   });
 
   /** Everything the store holds except access logs: must stay empty for refused deliveries. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections, purchaseLedgerEntryId, type PaymentDoc } from '@mimicit/shared';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { useMemoryDeps } from '../../test/kits/handlers.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { paymentExpireAt } from './payment-retention.js';
@@ -43,7 +43,7 @@ describe('stripeWebhook: grants', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
-    setDeps({});
+    resetDeps();
   });
 
   it('the same event delivered 20 times (concurrently) grants once', async () => {

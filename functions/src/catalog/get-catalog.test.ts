@@ -3,9 +3,8 @@ import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } 
 import { handleGetCatalog } from './get-catalog.js';
 import { CATALOG_CACHE_MS } from './effective.js';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
-import { setProviderRegistry } from '../generation/providers/registry.js';
 import { balance, giveCredits, providerImages } from '../../test/kits/generation.js';
 
 const catalog = async () => (await handleGetCatalog(fakeRequest({}, 'u1'))).models;
@@ -16,7 +15,7 @@ describe('handleGetCatalog', () => {
   beforeEach(() => (deps = useMemoryDeps()));
   afterEach(() => {
     vi.unstubAllEnvs();
-    setDeps({});
+    resetDeps();
   });
 
   it('serves the code catalog, every production entry citing its source, nothing greyed out', async () => {
@@ -61,17 +60,18 @@ describe('runtime catalog, end to end through getCatalog and a generation', () =
   beforeEach(async () => {
     deps = useMemoryDeps();
     seen = [];
-    setProviderRegistry(async () => ({
-      generate: async (model, input) => {
-        seen.push(model);
-        return providerImages(model, input);
-      },
-    }));
+    setDeps({
+      providers: async () => ({
+        generate: async (model, input) => {
+          seen.push(model);
+          return providerImages(model, input);
+        },
+      }),
+    });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it('disable: greyed out in the catalog, refused before any charge', async () => {

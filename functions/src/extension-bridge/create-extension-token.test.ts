@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultUserDoc } from '../credits/ledger.js';
 import { createExtensionTokenResponseSchema, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { addDays } from '../lib/clock.js';
-import { setAuthAdmin } from '../account/auth-admin.js';
 import { FakeAuthAdmin } from '../../test/kits/account.js';
 import { handleCreateExtensionToken } from './create-extension-token.js';
 
@@ -17,11 +16,10 @@ describe('handleCreateExtensionToken', () => {
   beforeEach(() => {
     deps = useMemoryDeps();
     auth = new FakeAuthAdmin().add('u1');
-    setAuthAdmin(auth);
+    setDeps({ auth });
   });
   afterEach(() => {
-    setDeps({});
-    setAuthAdmin(undefined);
+    resetDeps();
     vi.unstubAllEnvs();
   });
 

@@ -1,9 +1,10 @@
 /**
  * Tunables of the generation pipeline, with production defaults. Tests change them through
- * {@link setPipelineOptions} (e.g. let the intake fetch a fixture server on 127.0.0.1, or raise
+ * `setDeps({ pipeline })` (e.g. let the intake fetch a fixture server on 127.0.0.1, or raise
  * the per-user limits for a concurrency test); production never does.
  */
 import { LIMITS } from '@mimicit/shared';
+import { serviceOverride } from '../lib/deps.js';
 import type { AddressPolicy } from './intake/address-policy.js';
 import type { Resolver } from './intake/safe-fetch.js';
 import { LONGEST_PROVIDER_TIMEOUT_MS } from './providers/table.js';
@@ -27,13 +28,8 @@ const defaults: PipelineOptions = {
   intake: {},
 };
 
-let current: PipelineOptions = defaults;
-
+/** The production defaults, with whatever `setDeps({ pipeline })` changed. */
 export function pipelineOptions(): PipelineOptions {
-  return current;
-}
-
-/** Test hook; call with no argument to restore the defaults. */
-export function setPipelineOptions(next: Partial<PipelineOptions> = {}): void {
-  current = { ...defaults, ...next };
+  const changed = serviceOverride('pipeline');
+  return changed ? { ...defaults, ...changed } : defaults;
 }

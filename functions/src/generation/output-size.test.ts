@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, collections, type AspectRatio, type Resolution, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
 import { checkOutputSize } from './output-size.js';
 import { fluxImageSize } from './providers/fal.js';
 import { sizeFor } from './providers/local-preview.js';
 import { gptImageSize } from './providers/openai.js';
-import { setProviderRegistry } from './providers/registry.js';
 import { balance, giveCredits, sizedJpeg } from '../../test/kits/generation.js';
 
 const modelOf = (id: string) => MODELS.find((m) => m.id === id)!;
@@ -75,12 +74,11 @@ describe('a provider answer of the wrong size', () => {
   beforeEach(async () => {
     deps = useMemoryDeps();
     // The provider always answers a 1K square, whatever was asked.
-    setProviderRegistry(async () => ({ generate: async () => [{ bytes: await sizedJpeg('1:1', '1k') }] }));
+    setDeps({ providers: async () => ({ generate: async () => [{ bytes: await sizedJpeg('1:1', '1k') }] }) });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it.each([

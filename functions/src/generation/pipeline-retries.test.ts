@@ -4,13 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { sweepStuckBatch } from './sweep-stuck-generations.js';
 import { PENDING_TTL_MS } from './options.js';
-import { setProviderRegistry } from './providers/registry.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
 import { balance, giveCredits, providerImages } from '../../test/kits/generation.js';
 
@@ -22,17 +21,18 @@ describe('generation pipeline when a landed commit is rerun', () => {
     deps = useMemoryDeps({ simulateRetries: 'commit-landed' });
     calls = 0;
     behaviour = providerImages;
-    setProviderRegistry(async () => ({
-      generate: (m, i) => {
-        calls++;
-        return behaviour(m, i);
-      },
-    }));
+    setDeps({
+      providers: async () => ({
+        generate: (m, i) => {
+          calls++;
+          return behaviour(m, i);
+        },
+      }),
+    });
     await giveCredits(deps, 'u1', 20);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   const gen = (requestId: string) =>

@@ -1,14 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorReason, findModel, collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { ledgerOf } from '../credits/ledger.js';
 import { handleGenerateImage } from './generate-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleDeleteGeneration } from './delete-generation.js';
 import { sweepStuckBatch } from './sweep-stuck-generations.js';
-import { setPipelineOptions, PENDING_TTL_MS } from './options.js';
-import { setProviderRegistry } from './providers/registry.js';
+import { PENDING_TTL_MS } from './options.js';
 import { providerErrors, type ImageModel } from './providers/types.js';
 import { balance, dataUrl, giveCredits, sizedJpeg } from '../../test/kits/generation.js';
 
@@ -27,13 +26,11 @@ describe('generation pipeline', () => {
   beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: true });
     behaviour = ok;
-    setProviderRegistry(async () => ({ generate: (m, i) => behaviour(m, i) }));
+    setDeps({ providers: async () => ({ generate: (m, i) => behaviour(m, i) }) });
     await giveCredits(deps, 'u1', 20);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
     vi.unstubAllEnvs();
   });
 
@@ -109,7 +106,7 @@ describe('generation pipeline', () => {
   });
 
   it('100 concurrent requests on 20 credits: exactly 20 charged, the rest failed-precondition', async () => {
-    setPipelineOptions({ maxConcurrentPending: 1000, maxRequestsPerMinute: 1000 });
+    setDeps({ pipeline: { maxConcurrentPending: 1000, maxRequestsPerMinute: 1000 } });
     const settled = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
         handleGenerateImage(gen(`req-conc-${String(i).padStart(4, '0')}`)),
@@ -130,7 +127,7 @@ describe('generation pipeline', () => {
   });
 
   it('per-user limits: too many pending and too many per minute → resource-exhausted, nothing charged', async () => {
-    setPipelineOptions({ maxConcurrentPending: 1, maxRequestsPerMinute: 2 });
+    setDeps({ pipeline: { maxConcurrentPending: 1, maxRequestsPerMinute: 2 } });
     let release!: () => void;
     behaviour = () => new Promise((r) => (release = () => r([{ bytes: okImage }])));
     const running = handleGenerateImage(gen('req-slow-00001'));
@@ -179,10 +176,12 @@ describe('generation pipeline', () => {
   });
 
   it('comparison charges each model on its own and refunds only the failing one', async () => {
-    setProviderRegistry(async (provider) => ({
-      generate: async () =>
-        provider === 'openai' ? Promise.reject(providerErrors.safety()) : [{ bytes: okImage }],
-    }));
+    setDeps({
+      providers: async (provider) => ({
+        generate: async () =>
+          provider === 'openai' ? Promise.reject(providerErrors.safety()) : [{ bytes: okImage }],
+      }),
+    });
     await giveCredits(deps, 'u1', 0); // no-op: the same purchase id is applied once
     const res = await handleGenerateComparison(
       fakeRequest(

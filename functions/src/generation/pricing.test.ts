@@ -11,11 +11,10 @@ import {
   type Resolution,
 } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
-import { setProviderRegistry } from './providers/registry.js';
 import { balance, dataUrl, giveCredits, jpeg, providerImages } from '../../test/kits/generation.js';
 
 const imageModels = MODELS.filter((m) => m.kind === 'image' && !m.previewOnly);
@@ -33,15 +32,16 @@ describe('what the server charges', () => {
   beforeAll(async () => (image = await jpeg(16, 16)));
   beforeEach(async () => {
     deps = useMemoryDeps();
-    setProviderRegistry(async () => ({
-      generate: providerImages,
-      describe: async () => ({ prompts: ['p'] }),
-    }));
+    setDeps({
+      providers: async () => ({
+        generate: providerImages,
+        describe: async () => ({ prompts: ['p'] }),
+      }),
+    });
     await giveCredits(deps, 'u1', 1000);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it('prices differ by resolution for some models (so the table below means something)', () => {

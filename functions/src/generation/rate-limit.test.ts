@@ -1,30 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleGenerateImage } from './generate-image.js';
-import { setPipelineOptions } from './options.js';
-import { setProviderRegistry } from './providers/registry.js';
 import { balance, dataUrl, giveCredits, providerImages } from '../../test/kits/generation.js';
 
 describe('per-minute limit on the user document', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
   beforeEach(async () => {
     deps = useMemoryDeps({ simulateRetries: true });
-    setProviderRegistry(async () => ({ generate: providerImages }));
+    setDeps({ providers: async () => ({ generate: providerImages }) });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
   });
 
   const call = (requestId: string, extra: Record<string, unknown> = {}) =>
     handleGenerateImage(fakeRequest({ requestId, model: 'local-preview', prompt: 'a fox', ...extra }, 'u1'));
 
   it('counts requests whose source image was refused, without charging them', async () => {
-    setPipelineOptions({ maxRequestsPerMinute: 2 });
+    setDeps({ pipeline: { maxRequestsPerMinute: 2 } });
     const bad = {
       reference: {
         dataUrl: dataUrl(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'),
@@ -42,7 +38,7 @@ describe('per-minute limit on the user document', () => {
   });
 
   it('is enforced inside the reservation: 10 parallel requests under a limit of 5 → exactly 5 charged', async () => {
-    setPipelineOptions({ maxRequestsPerMinute: 5, maxConcurrentPending: 20 });
+    setDeps({ pipeline: { maxRequestsPerMinute: 5, maxConcurrentPending: 20 } });
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => call(`req-par-${String(i).padStart(6, '0')}`)),
     );

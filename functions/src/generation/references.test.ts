@@ -3,12 +3,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { publicAddressPolicy } from './intake/address-policy.js';
-import { setPipelineOptions } from './options.js';
-import { setProviderRegistry } from './providers/registry.js';
 import type { ImageInput } from './providers/types.js';
 import {
   balance,
@@ -57,21 +55,23 @@ describe('several references with roles', () => {
     deps = useMemoryDeps();
     calls = [];
     // Tests allow the loopback fixture only; every other address keeps the production policy.
-    setPipelineOptions({
-      intake: { policy: (ip) => ip === '127.0.0.1' || publicAddressPolicy(ip) },
-    });
-    setProviderRegistry(async () => ({
-      generate: async (model, input) => {
-        calls.push({ model: model.id, input });
-        return providerImages(model, input);
+    setDeps({
+      pipeline: {
+        intake: { policy: (ip) => ip === '127.0.0.1' || publicAddressPolicy(ip) },
       },
-    }));
+    });
+    setDeps({
+      providers: async () => ({
+        generate: async (model, input) => {
+          calls.push({ model: model.id, input });
+          return providerImages(model, input);
+        },
+      }),
+    });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
   });
 
   it('subject, scene and style reach the model in order; the generation keeps only their roles', async () => {

@@ -3,12 +3,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MODELS, errorReason, collections, type ModelInfo, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { CATALOG_CACHE_MS } from '../catalog/effective.js';
 import { handleDescribeImage } from './describe-image.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
-import { setProviderRegistry } from './providers/registry.js';
 import { balance, dataUrl, giveCredits, jpeg, providerImages } from '../../test/kits/generation.js';
 
 describe('replays after a model became unavailable', () => {
@@ -42,21 +41,22 @@ describe('replays after a model became unavailable', () => {
   beforeEach(async () => {
     deps = useMemoryDeps();
     calls = 0;
-    setProviderRegistry(async () => ({
-      generate: async (model, input) => {
-        calls += 1;
-        return providerImages(model, input);
-      },
-      describe: async () => {
-        calls += 1;
-        return { prompts: ['a red square'] };
-      },
-    }));
+    setDeps({
+      providers: async () => ({
+        generate: async (model, input) => {
+          calls += 1;
+          return providerImages(model, input);
+        },
+        describe: async () => {
+          calls += 1;
+          return { prompts: ['a red square'] };
+        },
+      }),
+    });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it('generateImage: a disabled model still replays its stored result; new work is refused', async () => {

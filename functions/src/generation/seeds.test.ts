@@ -3,14 +3,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_MAX, errorReason, collections, type Provider } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleGenerateComparison } from './generate-comparison.js';
 import { handleGenerateImage } from './generate-image.js';
 import { createFalAdapter } from './providers/fal.js';
 import { createGoogleAdapter } from './providers/google.js';
 import { createLocalPreviewAdapter } from './providers/local-preview.js';
 import { createOpenAiAdapter } from './providers/openai.js';
-import { setProviderRegistry } from './providers/registry.js';
 import type { ProviderAdapter } from './providers/types.js';
 import {
   balance,
@@ -67,12 +66,11 @@ describe('seeds', () => {
       openai: () => createOpenAiAdapter(config),
       local: () => createLocalPreviewAdapter(),
     };
-    setProviderRegistry(async (provider) => adapters[provider]());
+    setDeps({ providers: async (provider) => adapters[provider]() });
     await giveCredits(deps, 'u1', 100);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it('drawn when absent: stored on the generation, in the result, and in the provider request', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { collections, storagePaths } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { buildExport } from '../account/export.js';
 import { requestDeletion } from '../account/deletion.js';
 import { runPurge } from '../account/purge.js';
@@ -27,7 +27,7 @@ describe('thumbnails', () => {
     deps = useMemoryDeps();
     await giveCredits(deps, 'u1', 20);
   });
-  afterEach(() => setDeps({}));
+  afterEach(() => resetDeps());
 
   it('written at save time: a 320 px WebP next to each image, recorded on the image and in the result', async () => {
     const res = await generate();

@@ -1,10 +1,16 @@
 /**
- * The data-access dependencies every feature uses, built lazily on first use so a cold start
- * only pays for what it touches. Tests swap them with {@link setDeps}.
+ * The dependencies every feature uses, built lazily on first use so a cold start only pays for
+ * what it touches: data access ({@link Deps}, handed to domain code) and the external services
+ * and limits ({@link Services}, each built by its own module on first use). {@link setDeps} is
+ * the one place tests (and local mode) replace any of them.
  */
+import type { Stripe } from 'stripe';
 import type { Store } from './store/types.js';
 import type { BlobStore } from './blobs/types.js';
 import { systemClock, type Clock } from './clock.js';
+import type { ProviderRegistry } from '../generation/providers/types.js';
+import type { PipelineOptions } from '../generation/options.js';
+import type { AuthAdmin } from '../account/auth-admin.js';
 
 export interface Deps {
   store: Store;
@@ -12,7 +18,21 @@ export interface Deps {
   clock: Clock;
 }
 
-let overrides: Partial<Deps> = {};
+/**
+ * Services built by their own module on first use (so a function that never needs Stripe never
+ * loads it): `providers` serves the provider adapters (generation/providers/registry.ts),
+ * `pipeline` changes generation limits and the intake's fetch policy (generation/options.ts),
+ * `auth` is the Auth admin (account/auth-admin.ts), `stripe` the API client
+ * (billing/stripe-client.ts).
+ */
+export interface Services {
+  providers: ProviderRegistry;
+  pipeline: Partial<PipelineOptions>;
+  auth: AuthAdmin;
+  stripe: Stripe;
+}
+
+let overrides: Partial<Deps & Services> = {};
 const built: Partial<Deps> = {};
 
 export async function getDeps(): Promise<Deps> {
@@ -21,9 +41,22 @@ export async function getDeps(): Promise<Deps> {
   return { store, blobs, clock: overrides.clock ?? systemClock };
 }
 
-/** Test hook: replace some dependencies; call with `{}` to restore the real ones. */
-export function setDeps(next: Partial<Deps>): void {
-  overrides = next;
+/**
+ * Replaces the named dependencies (an `undefined` value restores that one); the others stay as
+ * they are. Tests and local mode's entry point only: production never calls it.
+ */
+export function setDeps(next: Partial<Deps & Services>): void {
+  overrides = { ...overrides, ...next };
+}
+
+/** Restores every dependency to the real one (tests' `afterEach`). */
+export function resetDeps(): void {
+  overrides = {};
+}
+
+/** The replacement `setDeps` installed for a service, if any (read by the service's module). */
+export function serviceOverride<K extends keyof Services>(key: K): Services[K] | undefined {
+  return overrides[key];
 }
 
 /**

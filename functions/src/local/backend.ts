@@ -14,7 +14,6 @@ import Stripe from 'stripe';
 import { declaredParams } from 'firebase-functions/params';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
-import { setStripeClient } from '../billing/stripe-client.js';
 import { FileStore } from './store/file-store.js';
 import { FileBlobStore } from './store/file-blobs.js';
 import { emulatorTokenVerifier, type TokenVerifier } from './data/caller.js';
@@ -82,14 +81,14 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const { port } = server.address() as AddressInfo;
   origin = `http://${options.host}:${port}`;
   // The real SDK, sending its real requests to the local Stripe API of this process.
-  setStripeClient(
-    new Stripe(secrets.STRIPE_SECRET_KEY, {
+  setDeps({
+    stripe: new Stripe(secrets.STRIPE_SECRET_KEY, {
       host: options.host,
       port,
       protocol: 'http',
       maxNetworkRetries: 0,
     }),
-  );
+  });
 
   return {
     url: origin,

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { resetDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
 import { json, startServer, type TestServer } from '../../test/kits/generation.js';
 import { listModels } from './list-models.js';
@@ -91,7 +91,7 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
   describe('the daily check', () => {
     let deps: ReturnType<typeof useMemoryDeps>;
     beforeEach(() => (deps = useMemoryDeps()));
-    afterEach(() => setDeps({}));
+    afterEach(() => resetDeps());
 
     it('reports every model, marks the missing ones unavailable, leaves deprecated ones on', async () => {
       const rows = await runModelCheck(deps, (provider, wanted) => listModels(provider, wanted, config()));

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections, MODEL_OVERRIDES_ID } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../test/kits/handlers.js';
-import { setDeps } from '../lib/deps.js';
+import { setDeps, resetDeps } from '../lib/deps.js';
 import { handleGetCatalog } from '../catalog/get-catalog.js';
 import { handleGenerateImage } from '../generation/generate-image.js';
-import { setProviderRegistry } from '../generation/providers/registry.js';
 import { createGoogleAdapter } from '../generation/providers/google.js';
 import {
   balance,
@@ -48,14 +47,13 @@ describe('a model retired by its provider (the fake answers 404)', () => {
   beforeEach(async () => {
     live = new Set(['gemini-3.2-flash-image']);
     deps = useMemoryDeps();
-    setProviderRegistry(async () =>
-      createGoogleAdapter({ apiKey: 'k', baseUrl: server.url, timeoutMs: 2000 }),
-    );
+    setDeps({
+      providers: async () => createGoogleAdapter({ apiKey: 'k', baseUrl: server.url, timeoutMs: 2000 }),
+    });
     await giveCredits(deps, 'u1', 20);
   });
   afterEach(() => {
-    setProviderRegistry(undefined);
-    setDeps({});
+    resetDeps();
   });
 
   it('fails with model-unavailable, refunds, and greys the model out at once', async () => {

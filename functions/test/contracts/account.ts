@@ -10,13 +10,12 @@ import type { Data, Store } from '../../src/lib/store/types.js';
 import type { Deps } from '../../src/lib/deps.js';
 import { MemoryBlobStore } from '../../src/lib/blobs/memory-blobs.js';
 import { DAY_MS, addDays, manualClock } from '../../src/lib/clock.js';
-import { setDeps } from '../../src/lib/deps.js';
+import { setDeps, resetDeps } from '../../src/lib/deps.js';
 import { fakeRequest } from '../kits/handlers.js';
 import { handleCreateExtensionToken } from '../../src/extension-bridge/create-extension-token.js';
 import { processStripeEvent } from '../../src/billing/process-event.js';
 import { sessionEvent } from '../kits/webhook.js';
 import { handleEnsureProfile } from '../../src/account/ensure-profile.js';
-import { setAuthAdmin } from '../../src/account/auth-admin.js';
 import { handleRequestAccountDeletion } from '../../src/account/request-account-deletion.js';
 import { handleCancelAccountDeletion } from '../../src/account/cancel-account-deletion.js';
 import { runPurge, type PurgeExternals } from '../../src/account/purge.js';
@@ -87,13 +86,12 @@ export function deletionContract(name: string, makeEnv: () => Promise<ContractEn
       setDeps({ store: env.store, blobs, clock });
       vi.stubEnv('PAYMENT_HASH_KEY', KEY);
       auth = new FakeAuthAdmin(() => clock.now()).add(A().uid, B().uid);
-      setAuthAdmin(auth);
+      setDeps({ auth });
       await seedUser(env.store, blobs, A().uid, T0);
       await seedUser(env.store, blobs, B().uid, T0);
     }
     afterEach(() => {
-      setDeps({});
-      setAuthAdmin(undefined);
+      resetDeps();
       vi.unstubAllEnvs();
     });
 

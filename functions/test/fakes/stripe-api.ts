@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Stripe } from 'stripe';
-import { setStripeClient, stripeModule } from '../../src/billing/stripe-client.js';
+import { stripeModule } from '../../src/billing/stripe-client.js';
+import { setDeps } from '../../src/lib/deps.js';
 
 export interface ReceivedRequest {
   method: string;
@@ -31,6 +32,8 @@ export interface FakeStripeApi {
   client(): Promise<Stripe>;
   /** Starts the fake and makes {@link getStripe} return its client; returns a stop function. */
   install(): Promise<() => Promise<void>>;
+  /** Installs a client of the started fake again (after a test's `resetDeps()`). */
+  use(): Promise<void>;
 }
 
 export function fakeStripeApi(): FakeStripeApi {
@@ -98,16 +101,19 @@ export function fakeStripeApi(): FakeStripeApi {
     return new Stripe('sk_test_local', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
   };
 
+  const use = async () => setDeps({ stripe: await client() });
+
   return {
     received,
     paymentIntents,
     failOnce: () => void (failNext = true),
     client,
+    use,
     async install() {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      setStripeClient(await client());
+      await use();
       return async () => {
-        setStripeClient(undefined);
+        setDeps({ stripe: undefined });
         await new Promise((r) => server.close(r));
       };
     },

@@ -3,10 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { errorReason, LIMITS } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../../test/kits/handlers.js';
-import { setDeps } from '../../lib/deps.js';
+import { setDeps, resetDeps } from '../../lib/deps.js';
 import { handleDescribeImage } from '../describe-image.js';
 import { handleGenerateImage } from '../generate-image.js';
-import { setPipelineOptions } from '../options.js';
 import { balance, dataUrl, giveCredits, jpeg, png } from '../../../test/kits/generation.js';
 import { normalizeImage } from './normalize.js';
 import { sniffImageType } from './sniff.js';
@@ -94,12 +93,11 @@ describe('hostile images (each refused precisely, 0 credits taken)', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
   beforeEach(async () => {
     deps = useMemoryDeps();
-    setPipelineOptions({ maxRequestsPerMinute: 10_000 });
+    setDeps({ pipeline: { maxRequestsPerMinute: 10_000 } });
     await giveCredits(deps, 'u1', 30);
   });
   afterEach(() => {
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
   });
 
   it(`covers at least 10 hostile images (${HOSTILE.length})`, () =>

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorReason, collections } from '@mimicit/shared';
 import { fakeRequest, useMemoryDeps } from '../../../test/kits/handlers.js';
-import { setDeps } from '../../lib/deps.js';
+import { setDeps, resetDeps } from '../../lib/deps.js';
 import { handleDescribeImage } from '../describe-image.js';
-import { setPipelineOptions } from '../options.js';
 import { balance, giveCredits, jpeg, startServer, type TestServer } from '../../../test/kits/generation.js';
 import { publicAddressPolicy } from './address-policy.js';
 import { safeFetch, type Resolver } from './safe-fetch.js';
@@ -80,16 +79,17 @@ describe('SSRF corpus through describeImage (0 credits taken)', () => {
   let deps: ReturnType<typeof useMemoryDeps>;
   beforeEach(async () => {
     deps = useMemoryDeps();
-    setPipelineOptions({
-      maxRequestsPerMinute: 10_000,
-      maxConcurrentPending: 4,
-      intake: { resolve: resolver },
+    setDeps({
+      pipeline: {
+        maxRequestsPerMinute: 10_000,
+        maxConcurrentPending: 4,
+        intake: { resolve: resolver },
+      },
     });
     await giveCredits(deps, 'u1', 50);
   });
   afterEach(() => {
-    setPipelineOptions();
-    setDeps({});
+    resetDeps();
   });
 
   it(`has at least 30 hostile URLs (${REFUSED_URLS.length})`, () => {

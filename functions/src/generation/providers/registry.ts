@@ -1,10 +1,11 @@
 /**
  * Which adapter serves a provider. The default registry reads the provider's secret (bound to
  * the calling function through the provider table) and imports only that provider's adapter and
- * SDK. Tests replace it with {@link setProviderRegistry} (real adapters pointed at local HTTP
+ * SDK. Tests replace it through `setDeps({ providers })` (real adapters pointed at local HTTP
  * fakes, or a pipeline fake).
  */
 import type { Provider } from '@mimicit/shared';
+import { serviceOverride } from '../../lib/deps.js';
 import { PROVIDER_TABLE } from './table.js';
 import { providerErrors, type ProviderAdapter, type ProviderRegistry } from './types.js';
 
@@ -15,13 +16,7 @@ export const defaultProviderRegistry: ProviderRegistry = async (provider: Provid
   return entry.load({ apiKey, timeoutMs: entry.timeoutMs });
 };
 
-let override: ProviderRegistry | undefined;
-
-/** Test hook: serve providers from `registry`; `undefined` restores the default. */
-export function setProviderRegistry(registry: ProviderRegistry | undefined): void {
-  override = registry;
-}
-
+/** The adapter serving `provider`: from the default registry, or the one `setDeps` installed. */
 export function getProviderAdapter(provider: Provider): Promise<ProviderAdapter> {
-  return (override ?? defaultProviderRegistry)(provider);
+  return (serviceOverride('providers') ?? defaultProviderRegistry)(provider);
 }
