@@ -22,15 +22,23 @@ export interface ListConfig {
   timeoutMs: number;
 }
 
+/**
+ * Each remote provider's lister, keyed by provider so a provider added to `REMOTE_PROVIDERS`
+ * fails to compile here until it has one (instead of falling through to another's API).
+ */
+const LISTERS: Record<RemoteProvider, (wanted: readonly string[], config: ListConfig) => Promise<Listing>> = {
+  google: (_wanted, config) => listGoogle(config),
+  openai: (_wanted, config) => listOpenAi(config),
+  fal: listFal,
+};
+
 /** Lists `provider`'s models; `wanted` are the names we use (fal is asked about those only). */
 export async function listModels(
   provider: RemoteProvider,
   wanted: readonly string[],
   config: ListConfig,
 ): Promise<Listing> {
-  if (provider === 'google') return listGoogle(config);
-  if (provider === 'openai') return listOpenAi(config);
-  return listFal(wanted, config);
+  return LISTERS[provider](wanted, config);
 }
 
 async function listGoogle(config: ListConfig): Promise<Listing> {
