@@ -11,7 +11,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { getStorage } from 'firebase-admin/storage';
 import { afterAll } from 'vitest';
 import { createFirebaseDataPort } from './firebase/port.js';
-import { clientDataContract } from './testing/contract.js';
+import { clientDataContract } from '../test/contract.js';
 
 const PROJECT = 'demo-mimicit';
 const BUCKET = `${PROJECT}.appspot.com`;

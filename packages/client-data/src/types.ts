@@ -2,7 +2,7 @@
  * The client data port: everything the web app and the extension read (and the few fields they
  * may write) goes through this one small interface. Two adapters implement it — the Firebase
  * SDKs (production and the Emulator Suite) and local mode (HTTP and a streamed response to the
- * local backend) — and both pass the same contract suite (`testing/contract.ts`).
+ * local backend) — and both pass the same contract suite (`test/contract.ts`).
  */
 import type { ClientWriteAt, CollectionPath, DocPath, RowFieldAt } from '@mimicit/shared';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { collections, storagePaths, type GenerationDoc } from '@mimicit/shared';
-import type { ClientDataPort, ClientQuery } from '../types.js';
+import type { ClientDataPort, ClientQuery } from '../src/types.js';
 
 export interface ClientDataFixture {
   /** A port signed in as `uid`, or signed out for null. */
