@@ -19,14 +19,28 @@ import {
 import type { Deps } from '../lib/deps.js';
 import type { Store } from '../lib/store/types.js';
 import { allowPreviewModel } from '../lib/env.js';
+import { providerConfigured } from '../generation/providers/registry.js';
 
 /** How long an instance trusts what it read; operators' changes show up within this. */
 export const CATALOG_CACHE_MS = 30_000;
 
 const cache = new WeakMap<Store, { at: number; models: CatalogModel[] }>();
 
-/** Every model of this environment, usable or not (the preview model only where allowed). */
+/**
+ * Every model of this environment, usable or not (the preview model only where allowed). A model
+ * whose provider has no key here is greyed out as `not-configured`, so nobody picks it and then
+ * meets a configuration error (local mode without keys; production with a secret left unset).
+ */
 export async function loadCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
+  return (await loadConfiguredCatalog(deps)).map((m) =>
+    m.available && !providerConfigured(m.provider)
+      ? { ...m, available: false, unavailableReason: 'not-configured' as const }
+      : m,
+  );
+}
+
+/** The catalog from the store, cached; keys are checked on every read (they cost nothing). */
+async function loadConfiguredCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
   const now = deps.clock.now().getTime();
   const hit = cache.get(deps.store);
   if (hit && now - hit.at < CATALOG_CACHE_MS) return hit.models;
