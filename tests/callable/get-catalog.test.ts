@@ -14,7 +14,9 @@ describe('getCatalog through the Auth + Functions emulators', () => {
     // No provider keys here: their models are listed, greyed out as not configured.
     for (const m of data.models) {
       expect(m, m.id).toMatchObject(
-        m.provider === 'local' ? { available: true } : { available: false, unavailableReason: 'not-configured' },
+        m.provider === 'local'
+          ? { available: true }
+          : { available: false, unavailableReason: 'not-configured' },
       );
     }
     expect(data.packs.map((p) => p.id)).toEqual(CREDIT_PACKS.map((p) => p.id));

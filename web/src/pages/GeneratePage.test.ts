@@ -101,7 +101,11 @@ describe('GeneratePage', () => {
         '21:9',
       ]),
     );
-    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K', '2K']);
+    // Each resolution with its price per image, from the shared pricing functions.
+    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual([
+      '1K · 6 credits per image',
+      '2K · 10 credits per image',
+    ]);
   });
 
   it('translates the local preview model’s label in Japanese, keeps product names', async () => {
@@ -358,6 +362,7 @@ describe('GeneratePage', () => {
       failureCode: 'provider-timeout',
       failureReason: 'The provider took too long to answer.',
       images: [],
+      settings: {},
     });
     // The server's English text is not shown on a Japanese page: the failure code is translated.
     await until(() =>
