@@ -20,4 +20,6 @@ export function startLocalBackend(options: {
   authHost?: string;
   /** `enforce`: App Check enforced as in production (tokens are decoded, not verified). */
   appCheck?: 'off' | 'enforce';
+  /** Browser journeys only: image addresses on this host name are fetched from this machine. */
+  imageHost?: string;
 }): Promise<RunningBackend>;

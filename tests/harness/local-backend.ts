@@ -35,13 +35,13 @@ export interface TestBackend {
 
 export async function startTestBackend(
   name: string,
-  { appCheck = 'off' }: { appCheck?: 'off' | 'enforce' } = {},
+  { appCheck = 'off', imageHost }: { appCheck?: 'off' | 'enforce'; imageHost?: string } = {},
 ): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
   const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
   mkdirSync(dirname(logFile), { recursive: true });
   writeFileSync(logFile, '');
-  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck });
+  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck, imageHost });
   let running: RunningBackend = await start();
   return {
     get url() {
