@@ -107,7 +107,12 @@ describe('remix journey in local mode', () => {
     await signInThroughPopup(page, '[data-test=cta]', 'remix@example.com', 'Remix Person');
     await page.waitForURL(`${WEB_ORIGIN}/generate`);
     await expectBalance(10);
-    await imagePicker().locator('label', { hasText: 'Local preview' }).click();
+    // The page starts on models that can run here (the others have no key in local mode).
+    await page.waitForSelector('input[name=image-model]:checked');
+    expect(await page.inputValue('input[name=image-model]:checked')).toBe('local-preview');
+    expect(
+      await page.locator('fieldset[data-test=models]').first().locator('input:checked').inputValue(),
+    ).toBe('local-preview');
     await page.fill('[data-test=prompt]', 'an orange kite, flat colours');
     await generateAndReadSeed();
     await expectBalance(9);
@@ -188,6 +193,9 @@ describe('remix journey in local mode', () => {
     // Nothing of the references was written: the only files are the results and their thumbnails.
     expect(JSON.stringify(newest?.data)).not.toContain('scene.png');
     await page.screenshot({ path: screenshotPath('remix-generated-en'), fullPage: true });
+    await setLocale(page, 'ja');
+    await page.screenshot({ path: screenshotPath('remix-generated-ja'), fullPage: true });
+    await setLocale(page, 'en');
     clock.lap('generate at 2K with three references');
   });
 
@@ -240,6 +248,9 @@ describe('remix journey in local mode', () => {
       '3 reference images (Subject, Scene, Style)',
     );
     await page.screenshot({ path: screenshotPath('remix-reproduce-en'), fullPage: true });
+    await setLocale(page, 'ja');
+    await page.screenshot({ path: screenshotPath('remix-reproduce-ja'), fullPage: true });
+    await setLocale(page, 'en');
     expect(await generateAndReadSeed()).toBe(seed);
     await expectBalance(5);
 
@@ -254,5 +265,17 @@ describe('remix journey in local mode', () => {
     expect(newest?.data.settings).toMatchObject({ resolution: '2k', seed: varied });
     expect(newest?.data.prompt).toBe(original!.data.prompt);
     clock.lap('Reproduce (same seed) and Vary (new seed)');
+  });
+
+  it('the footer and the Privacy page name the cookies truthfully, in both languages', async () => {
+    await page.click('footer a[href="/privacy"]');
+    await page.waitForURL(`${WEB_ORIGIN}/privacy`);
+    await expect(page.locator('main').textContent()).resolves.toContain('_GRECAPTCHA');
+    await expect(page.locator('footer').textContent()).resolves.toContain('Google’s browser check');
+    await page.screenshot({ path: screenshotPath('remix-privacy-en'), fullPage: true });
+    await setLocale(page, 'ja');
+    await expect(page.locator('footer').textContent()).resolves.toContain('Google のブラウザ確認');
+    await page.screenshot({ path: screenshotPath('remix-privacy-ja'), fullPage: true });
+    await setLocale(page, 'en');
   });
 });

@@ -179,6 +179,8 @@ const en = {
       'Reproduce uses the same seed, prompt and settings; Vary the same with a new seed. The reference image was not stored: add it again on the Generate page. | Reproduce uses the same seed, prompt and settings; Vary the same with a new seed. The {n} reference images were not stored: add them again on the Generate page.',
     reproduceNote:
       'The original used {n} reference image ({roles}). Reference images are never stored, so add it again above to reproduce the result exactly. | The original used {n} reference images ({roles}). Reference images are never stored, so add them again above, in the same order, to reproduce the result exactly.',
+    reproduceNoteHeld:
+      'The original used {n} reference image ({roles}). Reference images are never stored: to reproduce the result exactly, the image above must be the same one. | The original used {n} reference images ({roles}). Reference images are never stored: to reproduce the result exactly, the images above must be the same ones, in the same order.',
     pickerTitle: 'Pick from your History',
     pickerHint: 'Choose an image you made before. It is added as a reference; nothing is copied or stored.',
     pickerFull: 'The page already holds as many images as it can take. Remove one to add another.',

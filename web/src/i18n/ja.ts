@@ -127,7 +127,8 @@ const ja: Messages = {
     dismissLabel: '{model} の結果を閉じる',
   },
   models: {
-    'local-preview': 'ローカルプレビュー（AI なし）',
+    // A no-break space keeps “AI なし” on one line: the label wraps before “（”, never inside “なし”.
+    'local-preview': 'ローカルプレビュー（AI\u00a0なし）',
   },
   // Remix from any page (issue 18): several images with roles, seeds, resolutions, thumbnails.
   remix: {
@@ -159,7 +160,7 @@ const ja: Messages = {
     misfitNone: '参照画像を使えません',
     misfitSlots: '画像は {max} 枚まで',
     misfitRoles: '被写体・背景・スタイルの指定に非対応',
-    unavailableNotConfigured: 'この環境では未設定です（API キーなし）',
+    unavailableNotConfigured: 'この環境では未設定（API\u00a0キーなし）',
     resolutionOption: '{resolution}・1 枚 {n} クレジット | {resolution}・1 枚 {n} クレジット',
     advanced: '詳細設定',
     seedLabel: 'シード',
@@ -176,6 +177,8 @@ const ja: Messages = {
       '「再現する」は同じシード・プロンプト・設定で、「バリエーション」は同じ設定で新しいシードで生成します。参照画像は保存していないため、生成ページで追加し直してください。 | 「再現する」は同じシード・プロンプト・設定で、「バリエーション」は同じ設定で新しいシードで生成します。{n} 枚の参照画像は保存していないため、生成ページで追加し直してください。',
     reproduceNote:
       '元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上で追加し直してください。 | 元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上で同じ順番で追加し直してください。',
+    reproduceNoteHeld:
+      '元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上の画像が同じものである必要があります。 | 元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上の画像が同じもので、同じ順番である必要があります。',
     pickerTitle: '履歴から選ぶ',
     pickerHint: '以前に生成した画像を選ぶと参照画像として追加されます。コピーや保存はしません。',
     pickerFull: 'これ以上画像を追加できません。追加するには 1 枚削除してください。',

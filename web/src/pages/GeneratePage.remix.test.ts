@@ -220,4 +220,18 @@ describe('Generate page references', () => {
       ),
     );
   });
+
+  it('starts on the first model that can run here, not on one greyed out', async () => {
+    const off = { available: false, unavailableReason: 'not-configured' as const };
+    const wrapper = await readyPage(servedModels({ 'gemini-flash-vision': off, 'gemini-image': off }));
+    const checked = (name: string) =>
+      (
+        wrapper.findAll(`input[name=${name}]`).find((i) => (i.element as HTMLInputElement).checked)
+          ?.element as HTMLInputElement | undefined
+      )?.value;
+    await until(() => expect(checked('image-model')).toBe('gemini-image-pro'));
+    expect(wrapper.findAll('input[type=radio]:checked').map((i) => i.attributes('value'))).toContain(
+      'gpt-vision',
+    );
+  });
 });

@@ -111,7 +111,7 @@ describe('GeneratePage', () => {
   it('translates the local preview model’s label in Japanese, keeps product names', async () => {
     const { wrapper } = await readyPage({ locale: 'ja' });
     const titles = wrapper.findAll('[data-test=model-option] .title').map((t) => t.text());
-    expect(titles).toContain('ローカルプレビュー（AI なし）');
+    expect(titles).toContain('ローカルプレビュー（AI\u00a0なし）');
     expect(titles).not.toContain('Local preview (no AI)');
     expect(titles).toContain('Nano Banana 2 (Gemini 3.1 Flash Image)');
   });
