@@ -29,6 +29,8 @@ let context: BrowserContext;
 let page: Page;
 /** Paths of every generated file the page read (`/local/v1/blob?path=…`), in order. */
 const blobReads: string[] = [];
+/** Bytes the page received for each file it read. */
+const blobBytes = new Map<string, number>();
 
 const solid = (width: number, height: number, background: { r: number; g: number; b: number }) =>
   sharp({ create: { width, height, channels: 3, background } })
@@ -90,6 +92,11 @@ beforeAll(async () => {
   page.on('request', (req) => {
     const url = new URL(req.url());
     if (url.pathname === '/local/v1/blob') blobReads.push(url.searchParams.get('path') ?? '');
+  });
+  page.on('response', async (res) => {
+    const url = new URL(res.url());
+    if (url.pathname !== '/local/v1/blob') return;
+    blobBytes.set(url.searchParams.get('path') ?? '', (await res.body().catch(() => Buffer.alloc(0))).length);
   });
 });
 afterAll(async () => {
@@ -211,6 +218,16 @@ describe('remix journey in local mode', () => {
     const read = blobReads.slice(from);
     expect(read.length).toBeGreaterThanOrEqual(2);
     expect(read.every((p) => p.endsWith('.thumb.webp'))).toBe(true);
+    // What the page downloaded is exactly the stored thumbnails (what bench/history-bytes sums).
+    const items = await storedImages();
+    const thumbs = items.map((g) => g.data.images![0]!.thumbnail!);
+    await expect
+      .poll(() => read.map((p) => blobBytes.get(p) ?? 0).reduce((a, b) => a + b, 0))
+      .toBe(thumbs.reduce((sum, t) => sum + t.bytes, 0));
+    const full = items.reduce((sum, g) => sum + g.data.images![0]!.bytes, 0);
+    console.info(
+      `History page of ${items.length}: downloaded ${thumbs.reduce((s, t) => s + t.bytes, 0)} bytes of thumbnails; the full images are ${full} bytes`,
+    );
     await page.screenshot({ path: screenshotPath('remix-history-en'), fullPage: true });
     await setLocale(page, 'ja');
     await page.screenshot({ path: screenshotPath('remix-history-ja'), fullPage: true });
