@@ -91,12 +91,14 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('request', (req) => {
     const url = new URL(req.url());
-    if (url.pathname === '/local/v1/blob') blobReads.push(url.searchParams.get('path') ?? '');
+    if (url.pathname === '/local/v1/blob' && req.method() === 'GET')
+      blobReads.push(url.searchParams.get('path') ?? '');
   });
-  page.on('response', async (res) => {
-    const url = new URL(res.url());
-    if (url.pathname !== '/local/v1/blob') return;
-    blobBytes.set(url.searchParams.get('path') ?? '', (await res.body().catch(() => Buffer.alloc(0))).length);
+  // Bytes on the wire, as Chromium counted them once the response finished.
+  page.on('requestfinished', async (req) => {
+    const url = new URL(req.url());
+    if (url.pathname !== '/local/v1/blob' || req.method() !== 'GET') return;
+    blobBytes.set(url.searchParams.get('path') ?? '', (await req.sizes()).responseBodySize);
   });
 });
 afterAll(async () => {
@@ -221,6 +223,7 @@ describe('remix journey in local mode', () => {
     // What the page downloaded is exactly the stored thumbnails (what bench/history-bytes sums).
     const items = await storedImages();
     const thumbs = items.map((g) => g.data.images![0]!.thumbnail!);
+    await expect.poll(() => read.every((p) => blobBytes.has(p))).toBe(true);
     await expect
       .poll(() => read.map((p) => blobBytes.get(p) ?? 0).reduce((a, b) => a + b, 0))
       .toBe(thumbs.reduce((sum, t) => sum + t.bytes, 0));
