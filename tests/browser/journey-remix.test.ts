@@ -16,6 +16,7 @@ import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock } from './journey-steps';
 import { signInThroughPopup } from './web-sign-in';
+import { expectBalanceOn, navOn } from './web-steps';
 import { setLocale } from './web-locale';
 
 const IMAGE_HOST = 'images.journey.test';
@@ -37,16 +38,8 @@ const solid = (width: number, height: number, background: { r: number; g: number
     .png()
     .toBuffer();
 
-async function expectBalance(n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-test=balance]')?.textContent?.match(/\d+/)?.[0] === String(want),
-    n,
-  );
-}
-async function nav(name: string): Promise<void> {
-  await page.click(`[data-test=nav-${name}]`);
-  await page.waitForURL(`${WEB_ORIGIN}/${name}`);
-}
+const expectBalance = (n: number) => expectBalanceOn(page, n);
+const nav = (name: string) => navOn(page, name);
 const imagePicker = () => page.locator('fieldset[data-test=models]').nth(1);
 const newestRun = () => page.locator('[data-test=run]').first();
 

@@ -16,6 +16,7 @@ import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock, imageFormatOf } from './journey-steps';
 import { signInAgainThroughPopup, signInThroughPopup } from './web-sign-in';
+import { expectBalanceOn, navOn } from './web-steps';
 import { fakeAppCheckExchange, type FakeAppCheckExchange } from './web-fake-app-check';
 
 const EMAIL = 'journey@example.com';
@@ -33,16 +34,8 @@ async function balance(): Promise<number> {
   const text = (await page.locator('[data-test=balance]').textContent()) ?? '';
   return Number(/(\d+)/.exec(text)?.[1] ?? NaN);
 }
-async function expectBalance(n: number): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-test=balance]')?.textContent?.match(/\d+/)?.[0] === String(want),
-    n,
-  );
-}
-async function nav(name: string): Promise<void> {
-  await page.click(`[data-test=nav-${name}]`);
-  await page.waitForURL(`${WEB_ORIGIN}/${name}`);
-}
+const expectBalance = (n: number) => expectBalanceOn(page, n);
+const nav = (name: string) => navOn(page, name);
 async function historyItems(): Promise<number> {
   await page.waitForSelector('[data-test=history-item], [data-test=state-empty]');
   await expect.poll(() => page.locator('[data-test=state-loading]').count()).toBe(0);
