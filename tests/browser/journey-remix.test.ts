@@ -16,7 +16,7 @@ import { WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock } from './journey-steps';
 import { signInThroughPopup } from './web-sign-in';
-import { expectBalanceOn, navOn } from './web-steps';
+import { expectBalanceOn, midWordBreaksOn, navOn } from './web-steps';
 import { setLocale } from './web-locale';
 
 const IMAGE_HOST = 'images.journey.test';
@@ -174,6 +174,15 @@ describe('remix journey in local mode', () => {
     await page.screenshot({ path: screenshotPath('remix-generate-references-en'), fullPage: true });
     await setLocale(page, 'ja');
     await page.screenshot({ path: screenshotPath('remix-generate-references-ja'), fullPage: true });
+    // ja labels wrap at spaces and before brackets only, here and on a phone's width.
+    const cardText = '[data-test=model-option] :is(.title, .why, .cost)';
+    expect(await midWordBreaksOn(page, cardText)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 1000 });
+    expect(await midWordBreaksOn(page, cardText)).toEqual([]);
+    // Two frames after the resize, so the screenshot shows the page repainted at the new width.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: screenshotPath('remix-generate-phone-ja'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await page.click('[data-test=open-history-picker]');
     await page.locator('[data-test=history-pick] img').first().waitFor();
     await page.screenshot({ path: screenshotPath('remix-history-picker-ja'), fullPage: true });
@@ -227,6 +236,8 @@ describe('remix journey in local mode', () => {
     await page.screenshot({ path: screenshotPath('remix-history-en'), fullPage: true });
     await setLocale(page, 'ja');
     await page.screenshot({ path: screenshotPath('remix-history-ja'), fullPage: true });
+    // The card's model name wraps before "（", not inside "なし".
+    expect(await midWordBreaksOn(page, '[data-test=history-item] [data-test=history-model]')).toEqual([]);
     await setLocale(page, 'en');
 
     const [newest] = await storedImages();
