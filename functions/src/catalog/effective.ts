@@ -39,8 +39,12 @@ export async function loadCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<
   );
 }
 
-/** The catalog from the store, cached; keys are checked on every read (they cost nothing). */
-async function loadConfiguredCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
+/**
+ * The catalog as operators and providers left it (overrides, retirements), cached, before the
+ * keys of this environment are looked at: what the retirement check asks providers about (a
+ * provider without a key is skipped there, not hidden). Keys are checked on every `loadCatalog`.
+ */
+export async function loadConfiguredCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
   const now = deps.clock.now().getTime();
   const hit = cache.get(deps.store);
   if (hit && now - hit.at < CATALOG_CACHE_MS) return hit.models;
