@@ -22,4 +22,6 @@ export function startLocalBackend(options: {
   appCheck?: 'off' | 'enforce';
   /** Browser journeys only: image addresses on this host name are fetched from this machine. */
   imageHost?: string;
+  /** Extra environment for the backend process (tests: provider keys that are set but unused). */
+  env?: Record<string, string>;
 }): Promise<RunningBackend>;

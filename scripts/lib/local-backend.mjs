@@ -44,7 +44,8 @@ export async function waitForHttp(url, { timeoutMs = 60_000, isDead = () => fals
  * Starts the backend on `port` over `dataDir` and resolves once it answers. Scheduled jobs run on
  * timers only with `timers` (tests run them through POST /local/v1/jobs/{name}); App Check is
  * enforced only with `appCheck: 'enforce'` (off in local mode otherwise, README "Security");
- * `imageHost` (browser journeys) makes image addresses on that host name reach this machine.
+ * `imageHost` (browser journeys) makes image addresses on that host name reach this machine;
+ * `env` is added to the backend's environment.
  */
 export async function startLocalBackend({
   port,
@@ -54,6 +55,7 @@ export async function startLocalBackend({
   authHost = '127.0.0.1:9099',
   appCheck = 'off',
   imageHost,
+  env = {},
 }) {
   if (!existsSync(LOCAL_ENTRY)) buildLocalBackend();
   mkdirSync(dataDir, { recursive: true });
@@ -62,7 +64,11 @@ export async function startLocalBackend({
   if (!timers) args.push('--no-timers');
   if (appCheck === 'enforce') args.push('--app-check', 'enforce');
   if (imageHost) args.push('--image-host', imageHost);
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...env },
+  });
   let exited = false;
   const gone = new Promise((r) => child.once('exit', () => r((exited = true))));
   const url = `http://127.0.0.1:${port}`;
