@@ -21,6 +21,7 @@ import { dataApi } from './data/routes.js';
 import { blobLinks } from './data/signed.js';
 import { applyParamDefaults, localSecrets } from './runtime/config.js';
 import { functionsRoute } from './runtime/functions-route.js';
+import { imageHostIntake } from './runtime/image-host.js';
 import { scheduledJobs } from './runtime/jobs.js';
 import { sortTriggers } from './runtime/triggers.js';
 import { localStripeApi } from './stripe/api.js';
@@ -36,6 +37,8 @@ export interface LocalBackendOptions {
   /** Run scheduled jobs on timers (off in tests, which run them on demand). */
   timers: boolean;
   verify?: TokenVerifier;
+  /** Browser journeys only: image addresses on this host name are fetched from this machine. */
+  imageHost?: string;
 }
 
 export interface LocalBackend {
@@ -55,6 +58,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const links = blobLinks(secrets.BLOB_SIGNING_KEY, () => origin);
   const blobs = new FileBlobStore(join(options.dataDir, 'blobs'), links.sign);
   setDeps({ store, blobs });
+  if (options.imageHost) setDeps({ pipeline: { intake: imageHostIntake(options.imageHost) } });
 
   const jobs = scheduledJobs(triggers.scheduled, options.timers);
   const app = express();

@@ -16,6 +16,19 @@ export const defaultProviderRegistry: ProviderRegistry = async (provider: Provid
   return entry.load({ apiKey, timeoutMs: entry.timeoutMs });
 };
 
+/**
+ * Whether `provider` can be called here: its key is set (the keyless preview provider always
+ * can; a registry installed through `setDeps({ providers })` serves every provider). Read from
+ * the environment, where a function that binds the secret finds it, rather than through
+ * `.value()`, which logs a warning in a function that does not bind it (describeImage does not
+ * bind fal's key, nor serve fal models).
+ */
+export function providerConfigured(provider: Provider): boolean {
+  if (serviceOverride('providers')) return true;
+  const secret = PROVIDER_TABLE[provider].secret;
+  return !secret || Boolean(process.env[secret.name]);
+}
+
 /** The adapter serving `provider`: from the default registry, or the one `setDeps` installed. */
 export function getProviderAdapter(provider: Provider): Promise<ProviderAdapter> {
   return (serviceOverride('providers') ?? defaultProviderRegistry)(provider);
