@@ -185,7 +185,7 @@ describe('extension in Chromium', () => {
     expect((await fetch(`${base}/protected/photo.png`)).status).toBe(403);
   });
 
-  it('the context menu handler selects the image in the side panel (also one the grid skipped)', async () => {
+  it('the context menu handler picks the image as the next reference (also one the grid skipped)', async () => {
     const click = (srcUrl: string) =>
       worker.evaluate(
         async ([src, tab]) => {
@@ -209,7 +209,23 @@ describe('extension in Chromium', () => {
     await panel.waitForSelector(
       `[data-test=image][aria-pressed=true][data-src="${base}/img/icon-16x16.svg"]`,
     );
-    expect(await panel.locator('[data-test=image][aria-pressed=true]').count()).toBe(1);
+    // "Mimic this image" adds to the picked references, in the order chosen.
+    const picked = await panel
+      .locator('[data-test=image][aria-pressed=true]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-src'), e.querySelector('[data-test=image-order]')?.textContent]),
+      );
+    expect(picked).toEqual([
+      [`${base}/img/icon-16x16.svg`, '2'],
+      [`${base}/img/lazy-400x300.svg`, '1'],
+    ]);
+    // A second click unpicks; the rest move up.
+    await panel.click(`[data-test=image][data-src="${base}/img/lazy-400x300.svg"]`);
+    await panel.waitForSelector(
+      `[data-test=image][aria-pressed=true][data-src="${base}/img/icon-16x16.svg"] >> [data-test=image-order] >> text=1`,
+    );
+    await panel.click(`[data-test=image][data-src="${base}/img/icon-16x16.svg"]`);
+    expect(await panel.locator('[data-test=image][aria-pressed=true]').count()).toBe(0);
   });
 
   it('accepts external messages from the app origin only', async () => {

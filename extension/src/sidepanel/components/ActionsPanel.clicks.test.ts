@@ -9,6 +9,7 @@ import ActionsPanel from './ActionsPanel.vue';
 import { useCatalogStore } from '../stores/catalog';
 import { useGenerationsStore } from '../stores/generations';
 import { useImagesStore } from '../stores/images';
+import { useReferencesStore } from '../stores/references';
 import { locale } from '../../lib/i18n';
 import type * as ApiModule from '../../lib/api';
 
@@ -48,7 +49,7 @@ function mountPanel() {
   }));
   const images = useImagesStore();
   images.images = [IMAGE, { ...IMAGE, src: 'https://shop.test/owl.jpg', thumb: 'https://shop.test/owl.jpg' }];
-  images.select(IMAGE.src);
+  useReferencesStore().add({ kind: 'page', image: IMAGE, tabId: null });
   return mount(ActionsPanel, { attachTo: document.body });
 }
 
@@ -112,7 +113,9 @@ describe('ActionsPanel', () => {
     await until(() =>
       expect(wrapper.find('[data-test=error]').text()).toContain('サーバーに接続できませんでした'),
     );
-    useImagesStore().select('https://shop.test/owl.jpg');
+    const references = useReferencesStore();
+    references.clear();
+    references.add({ kind: 'page', image: useImagesStore().images[1]!, tabId: null });
     await until(() => expect(wrapper.find('[data-test=error]').exists()).toBe(false));
     await wrapper.find('[data-test=describe]').trigger('click');
     await until(() => expect(wrapper.find('[data-test=error-dismiss]').text()).toBe('閉じる'));
