@@ -12,6 +12,7 @@ import { launchWithExtension, openSidePanel, screenshotPath, tabIdOf } from '../
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
+import { sendFromPage as sendFromMessagePage } from './extension-messages';
 
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const svg = (w: number, h: number) =>
@@ -66,24 +67,8 @@ let panel: Page;
 let tabId = 0;
 let protectedPng: Buffer;
 
-async function sendFromPage(origin: string, message: unknown, path = '/'): Promise<unknown> {
-  const sender = await ext.context.newPage();
-  await sender.goto(`${origin}${path}`);
-  const reply = await sender.evaluate(
-    async ([id, msg]) => {
-      const runtime = (globalThis as { chrome?: typeof chrome }).chrome?.runtime;
-      if (!runtime?.sendMessage) return 'no-extension-api';
-      try {
-        return await runtime.sendMessage(id as string, msg);
-      } catch (err) {
-        return `error: ${String(err)}`;
-      }
-    },
-    [ext.extensionId, message] as const,
-  );
-  await sender.close();
-  return reply;
-}
+const sendFromPage = (origin: string, message: unknown, path = '/') =>
+  sendFromMessagePage(ext, origin, message, path);
 
 async function gridSources(): Promise<string[]> {
   return panel
