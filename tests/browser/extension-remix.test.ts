@@ -193,6 +193,10 @@ describe('remix in the side panel', () => {
       'Local preview (no AI) takes up to 4 reference images.',
     );
     expect(await panel.locator('[data-test=reference-count]').textContent()).toBe('4 of 4');
+    await setLanguage('ja');
+    expect(await panel.locator('[data-test=pick-notice]').textContent()).toContain(
+      'ローカルプレビュー（AI なし） で使える参照画像は 4 枚までです',
+    );
     await shootBoth('extension-pick-limit', '[data-test=images] >> xpath=..');
   });
 

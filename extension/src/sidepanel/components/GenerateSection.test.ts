@@ -87,6 +87,15 @@ describe('GenerateSection with references', () => {
     await until(() => expect(wrapper.find('[data-test=reference-count]').text()).toBe('4 of 4'));
   });
 
+  it('names the model of the pick limit in the panel’s current language', async () => {
+    mountWith('local-preview', ['a', 'b', 'c', 'd']);
+    const references = useReferencesStore();
+    expect(references.add({ kind: 'page', image: image('e'), tabId: 7 })).toBe(false);
+    expect(references.notice?.params.model).toBe('Local preview (no AI)');
+    locale.value = 'ja';
+    expect(references.notice?.params.model).toBe('ローカルプレビュー（AI なし）');
+  });
+
   it('greys out the models that cannot take the picked references, with the reason', async () => {
     const wrapper = mountWith('gpt-image', ['a', 'b', 'c', 'd', 'e']);
     await until(() => expect(wrapper.find('[data-test=reference-count]').text()).toBe('5 of 16'));

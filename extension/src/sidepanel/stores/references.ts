@@ -5,7 +5,7 @@
  * a request is sent, and never stored.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { ReferenceRole } from '@mimicit/shared';
 import type { PageImage } from '../../lib/page-image';
 import type { MessageKey } from '../../lib/i18n';
@@ -28,7 +28,16 @@ export const referenceKey = (r: NewReference): string =>
 export const useReferencesStore = defineStore('references', () => {
   const picked = ref<PickedReference[]>([]);
   /** The last refusal (the pick limit), shown until the next change. */
-  const notice = ref<{ key: MessageKey; params: Record<string, string | number> } | null>(null);
+  const refused = ref<{ model?: { id: string; label?: string }; max: number } | null>(null);
+  /** The refusal in the panel's current language (a language switch re-renders the model name). */
+  const notice = computed<{ key: MessageKey; params: Record<string, string | number> } | null>(() => {
+    const r = refused.value;
+    if (!r) return null;
+    return {
+      key: 'refs.limit',
+      params: { model: r.model ? modelLabel(r.model.id, r.model.label) : '', max: r.max },
+    };
+  });
 
   /** 1-based position of a reference, or 0 when it is not picked. */
   function order(key: string): number {
@@ -42,19 +51,19 @@ export const useReferencesStore = defineStore('references', () => {
     const choice = useChoiceStore();
     if (picked.value.length >= choice.referenceLimit) {
       const model = choice.imageModel;
-      notice.value = {
-        key: 'refs.limit',
-        params: { model: model ? modelLabel(model.id, model.label) : '', max: choice.referenceLimit },
+      refused.value = {
+        model: model ? { id: model.id, label: model.label } : undefined,
+        max: choice.referenceLimit,
       };
       return false;
     }
-    notice.value = null;
+    refused.value = null;
     picked.value = [...picked.value, { ...reference, key }];
     return true;
   }
 
   function remove(key: string): void {
-    notice.value = null;
+    refused.value = null;
     picked.value = picked.value.filter((r) => r.key !== key);
   }
 
@@ -70,7 +79,7 @@ export const useReferencesStore = defineStore('references', () => {
   }
 
   function clear(): void {
-    notice.value = null;
+    refused.value = null;
     picked.value = [];
   }
 
