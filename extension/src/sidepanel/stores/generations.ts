@@ -6,7 +6,7 @@
  * Vary can send the same references again.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowReactive } from 'vue';
+import { computed, ref, shallowReactive } from 'vue';
 import type { Unsubscribe } from '@mimicit/client-data';
 import {
   CALLABLES,
@@ -53,6 +53,8 @@ export const useGenerationsStore = defineStore('generations', () => {
   /** Which action the error belongs to (shown under its button), and its reason. */
   const errorFor = ref<ErrorTarget | null>(null);
   const errorReason = ref<string | undefined>();
+  /** Something is being sent or the last request is still pending: one action at a time. */
+  const running = computed(() => busy.value || current.value?.status === 'pending');
   /** Image requests this panel sent, by generation id (memory only). */
   const sent = shallowReactive(new Map<string, ImageRequest>());
   let uid: string | null = null;
@@ -282,12 +284,20 @@ export const useGenerationsStore = defineStore('generations', () => {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  /** A button's "working" state: its `kind` is being sent, or its result is still pending. */
+  function isPending(kind: 'prompt' | 'image'): boolean {
+    const item = current.value;
+    return sending.value === kind || (!busy.value && item?.kind === kind && item.status === 'pending');
+  }
+
   return {
     current,
     recent,
     recentState,
     prompt,
     busy,
+    running,
+    isPending,
     sending,
     error,
     errorFor,
