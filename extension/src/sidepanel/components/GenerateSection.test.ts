@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS, SEED_MAX, priceOf, type CatalogModel } from '@mimicit/shared';
+import { MODELS, SEED_MAX, priceOf, type GetCatalogResponse } from '@mimicit/shared';
 import GenerateSection from './GenerateSection.vue';
 import { useCatalogStore } from '../stores/catalog';
 import { useGenerationsStore } from '../stores/generations';
@@ -14,6 +14,9 @@ import { useSettingsStore } from '../stores/settings';
 import { locale } from '../../lib/i18n';
 import type { PageImage } from '../../lib/page-image';
 import type * as ApiModule from '../../lib/api';
+
+/** A catalog entry as the panel's catalog store holds it (what getCatalog answers). */
+type CatalogModel = GetCatalogResponse['models'][number];
 
 vi.mock('../../lib/firebase', () => ({ auth: { currentUser: null }, dataPort: vi.fn() }));
 vi.mock('firebase/auth/web-extension', () => ({}));
