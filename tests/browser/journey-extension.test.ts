@@ -57,11 +57,14 @@ async function setLanguage(lang: 'en' | 'ja'): Promise<void> {
   );
 }
 
-/** Both languages of the panel as it is now, looked at in full. */
-async function shootBoth(name: string): Promise<void> {
+/**
+ * Both languages of the panel as it is now, looked at in full (`fullPage: false` for a dialog:
+ * a full-page capture draws fixed layers where the viewport happened to be).
+ */
+async function shootBoth(name: string, fullPage = true): Promise<void> {
   for (const lang of ['ja', 'en'] as const) {
     await setLanguage(lang);
-    await panel.screenshot({ path: screenshotPath(`${name}-${lang}`), fullPage: true });
+    await panel.screenshot({ path: screenshotPath(`${name}-${lang}`), fullPage });
   }
 }
 
@@ -233,7 +236,7 @@ describe('extension journey in local mode', () => {
           ?.naturalWidth > 0,
     );
     expect(await full.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1024);
-    await shootBoth('journey-extension-full-image');
+    await shootBoth('journey-extension-full-image', false);
     await panel.keyboard.press('Escape');
     await panel.waitForSelector('[data-test=viewer]', { state: 'detached' });
     clock.lap('open the full image');
