@@ -4,7 +4,9 @@
  * images → thumbnails) with an in-process provider that answers photo-like images of the size and
  * format each model really returns: Gemini PNG at 1K, GPT Image JPEG at 1K and 2K, FLUX.2 JPEG at
  * 1K and 2K, across the common aspect ratios. A list draws each item's first image: "before" sums
- * the full images (what History downloads today), "after" the thumbnails written next to them.
+ * the full images (what History downloaded before thumbnails), "after" the thumbnails written
+ * next to them. That the web page downloads exactly those thumbnails and nothing else for its
+ * images, byte for byte, is checked in Chromium by tests/browser/journey-remix.test.ts.
  */
 import sharp from 'sharp';
 import { paths, type AspectRatio, type GenerationDoc, type Resolution } from '@mimicit/shared';

@@ -20,4 +20,8 @@ export function startLocalBackend(options: {
   authHost?: string;
   /** `enforce`: App Check enforced as in production (tokens are decoded, not verified). */
   appCheck?: 'off' | 'enforce';
+  /** Browser journeys only: image addresses on this host name are fetched from this machine. */
+  imageHost?: string;
+  /** Extra environment for the backend process (tests: provider keys that are set but unused). */
+  env?: Record<string, string>;
 }): Promise<RunningBackend>;

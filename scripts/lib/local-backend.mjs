@@ -43,7 +43,9 @@ export async function waitForHttp(url, { timeoutMs = 60_000, isDead = () => fals
 /**
  * Starts the backend on `port` over `dataDir` and resolves once it answers. Scheduled jobs run on
  * timers only with `timers` (tests run them through POST /local/v1/jobs/{name}); App Check is
- * enforced only with `appCheck: 'enforce'` (off in local mode otherwise, README "Security").
+ * enforced only with `appCheck: 'enforce'` (off in local mode otherwise, README "Security");
+ * `imageHost` (browser journeys) makes image addresses on that host name reach this machine;
+ * `env` is added to the backend's environment.
  */
 export async function startLocalBackend({
   port,
@@ -52,6 +54,8 @@ export async function startLocalBackend({
   logFile,
   authHost = '127.0.0.1:9099',
   appCheck = 'off',
+  imageHost,
+  env = {},
 }) {
   if (!existsSync(LOCAL_ENTRY)) buildLocalBackend();
   mkdirSync(dataDir, { recursive: true });
@@ -59,7 +63,12 @@ export async function startLocalBackend({
   const args = [LOCAL_ENTRY, '--port', String(port), '--data', dataDir, '--auth', authHost];
   if (!timers) args.push('--no-timers');
   if (appCheck === 'enforce') args.push('--app-check', 'enforce');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, out] });
+  if (imageHost) args.push('--image-host', imageHost);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...env },
+  });
   let exited = false;
   const gone = new Promise((r) => child.once('exit', () => r((exited = true))));
   const url = `http://127.0.0.1:${port}`;

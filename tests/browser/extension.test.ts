@@ -106,7 +106,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => fixture.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(fixture.address() as AddressInfo).port}`;
-  backend = await startTestBackend('extension');
+  // Keys set as in production: these tests show the catalog's operator states (switched off,
+  // retired) and a refusal for credits, which comes before any provider is asked.
+  backend = await startTestBackend('extension', { providerKeys: true });
   web = await serveWeb();
   ext = await launchWithExtension(EXTENSION_E2E_DIR);
   worker = ext.context.serviceWorkers()[0]!;

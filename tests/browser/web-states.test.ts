@@ -131,7 +131,10 @@ describe('web states a new user meets', () => {
       const error = page.locator('[data-test=checkout-error]');
       await error.waitFor({ timeout: 30_000 });
       expect(await error.textContent()).toContain(
-        locale === 'ja' ? 'このパックは現在この通貨では購入できません' : 'cannot be bought in this currency',
+        // The message names the pack and the currency the server refused.
+        locale === 'ja'
+          ? 'スターターパックは現在 JPY では購入できません'
+          : 'The Starter pack cannot be bought in JPY right now',
       );
       expect(await page.locator('[data-test=buy-starter]').textContent()).toBe(
         locale === 'ja' ? 'スターターを購入' : 'Buy Starter',

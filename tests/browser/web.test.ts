@@ -49,7 +49,9 @@ describe('web dashboard', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    backend = await startTestBackend('web');
+    // Keys set as in production: these tests show the catalog's operator states (switched off,
+    // retired) and a refusal for credits, which comes before any provider is asked.
+    backend = await startTestBackend('web', { providerKeys: true });
     server = await serveWeb();
     browser = await launchBrowser();
   });

@@ -11,6 +11,9 @@ import { LOCAL_PROJECT_ID } from '../../functions/src/local/defaults';
 import { emulatorIdToken } from '../../functions/src/local/testing';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
 
+/** The provider secrets' names (functions/src/lib/config.ts). */
+const PROVIDER_KEYS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'FAL_KEY'];
+
 export interface TestBackend {
   readonly url: string;
   /** The backend's data folder (store journal, blob files). */
@@ -35,13 +38,27 @@ export interface TestBackend {
 
 export async function startTestBackend(
   name: string,
-  { appCheck = 'off' }: { appCheck?: 'off' | 'enforce' } = {},
+  {
+    appCheck = 'off',
+    imageHost,
+    providerKeys = false,
+  }: {
+    appCheck?: 'off' | 'enforce';
+    imageHost?: string;
+    /**
+     * Every provider's key set (to a value no provider accepts), as in production: the catalog
+     * serves those models as usable instead of `not-configured`. For tests about the catalog's
+     * other states or a refusal that comes before any provider call; nothing may generate with them.
+     */
+    providerKeys?: boolean;
+  } = {},
 ): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), `mimicit-${name}-`));
   const logFile = join(ROOT, 'artifacts', `local-backend-${name}.log`);
   mkdirSync(dirname(logFile), { recursive: true });
   writeFileSync(logFile, '');
-  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck });
+  const env = providerKeys ? Object.fromEntries(PROVIDER_KEYS.map((k) => [k, 'unused-test-key'])) : {};
+  const start = () => startLocalBackend({ port: E2E_LOCAL_PORT, dataDir, logFile, appCheck, imageHost, env });
   let running: RunningBackend = await start();
   return {
     get url() {

@@ -19,14 +19,32 @@ import {
 import type { Deps } from '../lib/deps.js';
 import type { Store } from '../lib/store/types.js';
 import { allowPreviewModel } from '../lib/env.js';
+import { providerConfigured } from '../generation/providers/registry.js';
 
 /** How long an instance trusts what it read; operators' changes show up within this. */
 export const CATALOG_CACHE_MS = 30_000;
 
 const cache = new WeakMap<Store, { at: number; models: CatalogModel[] }>();
 
-/** Every model of this environment, usable or not (the preview model only where allowed). */
+/**
+ * Every model of this environment, usable or not (the preview model only where allowed). A model
+ * whose provider has no key here is greyed out as `not-configured`, so nobody picks it and then
+ * meets a configuration error (local mode without keys; production with a secret left unset).
+ */
 export async function loadCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
+  return (await loadConfiguredCatalog(deps)).map((m) =>
+    m.available && !providerConfigured(m.provider)
+      ? { ...m, available: false, unavailableReason: 'not-configured' as const }
+      : m,
+  );
+}
+
+/**
+ * The catalog as operators and providers left it (overrides, retirements), cached, before the
+ * keys of this environment are looked at: what the retirement check asks providers about (a
+ * provider without a key is skipped there, not hidden). Keys are checked on every `loadCatalog`.
+ */
+export async function loadConfiguredCatalog(deps: Pick<Deps, 'store' | 'clock'>): Promise<CatalogModel[]> {
   const now = deps.clock.now().getTime();
   const hit = cache.get(deps.store);
   if (hit && now - hit.at < CATALOG_CACHE_MS) return hit.models;

@@ -22,9 +22,36 @@ describe('handleGetCatalog', () => {
   it('serves the code catalog, every production entry citing its source, nothing greyed out', async () => {
     vi.stubEnv('VITEST', '');
     vi.stubEnv('FUNCTIONS_EMULATOR', '');
+    for (const key of ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'FAL_KEY']) vi.stubEnv(key, 'set');
     const models = await catalog();
     expect(models.map((m) => m.id)).toEqual(MODELS.filter((m) => !m.previewOnly).map((m) => m.id));
     expect(models.every((m) => m.available && /^https:\/\//.test(m.source ?? ''))).toBe(true);
+  });
+
+  it('a provider without a key: its models greyed out as not-configured, the others usable', async () => {
+    vi.stubEnv('FUNCTIONS_EMULATOR', 'true');
+    vi.stubEnv('GEMINI_API_KEY', 'set');
+    vi.stubEnv('OPENAI_API_KEY', 'set');
+    vi.stubEnv('FAL_KEY', '');
+    const models = await catalog();
+    expect(models.find((m) => m.id === 'flux-2')).toMatchObject({
+      available: false,
+      unavailableReason: 'not-configured',
+    });
+    const usable = models.filter((m) => m.available).map((m) => m.provider);
+    expect(new Set(usable)).toEqual(new Set(['google', 'openai', 'local']));
+  });
+
+  it('a model whose key is missing is refused before any charge, with the cause', async () => {
+    vi.stubEnv('FUNCTIONS_EMULATOR', 'true');
+    vi.stubEnv('FAL_KEY', '');
+    await giveCredits(deps, 'u1', 10);
+    const err = await handleGenerateImage(
+      fakeRequest({ requestId: 'req-nokey-0001', model: 'flux-2', prompt: 'a fox' }, 'u1'),
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'failed-precondition', details: { cause: 'not-configured' } });
+    expect(errorReason(err)).toBe('model-unavailable');
+    expect(await balance(deps, 'u1')).toBe(10);
   });
 
   it('offers the preview model on the emulators', async () => {

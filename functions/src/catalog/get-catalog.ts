@@ -1,6 +1,7 @@
 import { CREDIT_PACKS, getCatalogRequestSchema, type GetCatalogResponse } from '@mimicit/shared';
 import { callableHandler, defineCallable } from '../lib/callable.js';
 import { loadCatalog } from './effective.js';
+import { secretsFor } from '../generation/providers/table.js';
 
 /**
  * Returns the effective model catalog (code default + operator overrides + retirement marks;
@@ -20,4 +21,8 @@ export const handleGetCatalog = callableHandler(
   }),
 );
 
-export const getCatalog = defineCallable({}, handleGetCatalog);
+/**
+ * Binds every provider's secret only to see which are set (models of a provider without a key
+ * are served greyed out as `not-configured`); the values are never read here.
+ */
+export const getCatalog = defineCallable({ secrets: secretsFor('describe', 'image') }, handleGetCatalog);

@@ -19,10 +19,11 @@ export function requireModel(catalog: readonly CatalogModel[], id: string): Cata
   const model = catalog.find((m) => m.id === id);
   if (!model) throw domainError('invalid-argument', 'unknown-model', `There is no model called "${id}".`);
   if (!model.available) {
-    const why =
-      model.unavailableReason === 'retired'
-        ? 'its provider no longer offers it'
-        : 'it is switched off for now';
+    const why = {
+      retired: 'its provider no longer offers it',
+      disabled: 'it is switched off for now',
+      'not-configured': 'its provider is not set up here (no API key)',
+    }[model.unavailableReason ?? 'disabled'];
     throw domainError(
       'failed-precondition',
       'model-unavailable',

@@ -15,6 +15,7 @@ import { declaredParams } from 'firebase-functions/params';
 import { FUNCTIONS_REGION } from '@mimicit/shared';
 import { setDeps } from '../lib/deps.js';
 import { setStripeClient } from '../billing/stripe-client.js';
+import { setPipelineOptions } from '../generation/options.js';
 import { FileStore } from './store/file-store.js';
 import { FileBlobStore } from './store/file-blobs.js';
 import { emulatorTokenVerifier, type TokenVerifier } from './data/caller.js';
@@ -22,6 +23,7 @@ import { dataApi } from './data/routes.js';
 import { blobLinks } from './data/signed.js';
 import { applyParamDefaults, localSecrets } from './runtime/config.js';
 import { functionsRoute } from './runtime/functions-route.js';
+import { imageHostIntake } from './runtime/image-host.js';
 import { scheduledJobs } from './runtime/jobs.js';
 import { sortTriggers } from './runtime/triggers.js';
 import { localStripeApi } from './stripe/api.js';
@@ -37,6 +39,8 @@ export interface LocalBackendOptions {
   /** Run scheduled jobs on timers (off in tests, which run them on demand). */
   timers: boolean;
   verify?: TokenVerifier;
+  /** Browser journeys only: image addresses on this host name are fetched from this machine. */
+  imageHost?: string;
 }
 
 export interface LocalBackend {
@@ -56,6 +60,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const links = blobLinks(secrets.BLOB_SIGNING_KEY, () => origin);
   const blobs = new FileBlobStore(join(options.dataDir, 'blobs'), links.sign);
   setDeps({ store, blobs });
+  if (options.imageHost) setPipelineOptions({ intake: imageHostIntake(options.imageHost) });
 
   const jobs = scheduledJobs(triggers.scheduled, options.timers);
   const app = express();

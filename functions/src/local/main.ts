@@ -7,6 +7,7 @@
  *
  * `--app-check enforce` enforces App Check on the callables that ask for it, as production
  * does (tokens are decoded, not verified, as on the Functions emulator); off by default.
+ * `--image-host NAME` (browser journeys only) fetches image addresses on NAME from this machine.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'app-origins': { type: 'string' },
     'no-timers': { type: 'boolean', default: false },
     'app-check': { type: 'string', default: 'off' },
+    'image-host': { type: 'string' },
   },
 });
 if (!['off', 'enforce'].includes(values['app-check'])) {
@@ -57,6 +59,7 @@ const backend = await startLocalBackend({
   projectId: values.project,
   dataDir,
   timers: !values['no-timers'],
+  imageHost: values['image-host'],
 });
 console.info(`local backend ready on ${backend.url} in ${Date.now() - started} ms (data: ${dataDir})`);
 

@@ -7,7 +7,7 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import * as logger from 'firebase-functions/logger';
 import type { RemoteProvider } from '@mimicit/shared';
 import { getDeps, type Deps } from '../lib/deps.js';
-import { loadCatalog } from '../catalog/effective.js';
+import { loadConfiguredCatalog } from '../catalog/effective.js';
 import { PROVIDER_TABLE, secretsFor } from '../generation/providers/table.js';
 import { checkCatalog, formatReport, type CheckRow } from './check.js';
 import { listModels, type Listing } from './list-models.js';
@@ -25,7 +25,9 @@ const secretLister: Lister = async (provider, wanted) => {
 
 /** One check run: report, and mark what the providers no longer list. */
 export async function runModelCheck(deps: Pick<Deps, 'store' | 'clock'>, list: Lister = secretLister) {
-  const catalog = await loadCatalog(deps);
+  // Not `loadCatalog`: a model whose key is unset here is greyed out for users as
+  // `not-configured`, yet still the provider's to retire; the lister skips what it cannot ask.
+  const catalog = await loadConfiguredCatalog(deps);
   const rows = await checkCatalog(
     catalog.filter((m) => m.available && m.provider !== 'local'),
     list,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -90,8 +90,15 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
 
   describe('the daily check', () => {
     let deps: ReturnType<typeof useMemoryDeps>;
-    beforeEach(() => (deps = useMemoryDeps()));
-    afterEach(() => setDeps({}));
+    beforeEach(() => {
+      deps = useMemoryDeps();
+      // Keys set, as in production: the catalog greys out only what the check marks.
+      for (const key of ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'FAL_KEY']) vi.stubEnv(key, 'set');
+    });
+    afterEach(() => {
+      setDeps({});
+      vi.unstubAllEnvs();
+    });
 
     it('reports every model, marks the missing ones unavailable, leaves deprecated ones on', async () => {
       const rows = await runModelCheck(deps, (provider, wanted) => listModels(provider, wanted, config()));
@@ -115,6 +122,17 @@ describe('retirement watch against fakes of each list-models endpoint', () => {
         ['gemini-image', 'retired'],
         ['flux-2', 'retired'],
       ]);
+    });
+
+    it('a model greyed out only for want of a key here is still checked and marked', async () => {
+      vi.stubEnv('FAL_KEY', '');
+      const rows = await runModelCheck(deps, (provider, wanted) => listModels(provider, wanted, config()));
+      expect(rows.filter((r) => r.id === 'flux-2').map((r) => r.state)).toEqual(['ok', 'missing']);
+      const models = (await handleGetCatalog(fakeRequest({}, 'u1'))).models;
+      expect(models.find((m) => m.id === 'flux-2')).toMatchObject({
+        available: false,
+        unavailableReason: 'retired',
+      });
     });
 
     it('a provider that cannot be asked is reported as an error and marks nothing', async () => {

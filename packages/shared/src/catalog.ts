@@ -34,8 +34,11 @@ export type ReferenceRole = (typeof REFERENCE_ROLES)[number];
  */
 export const SEED_MAX = 2 ** 31 - 1;
 
-/** Why a model is listed but cannot be used right now. */
-export const UNAVAILABLE_REASONS = ['disabled', 'retired'] as const;
+/**
+ * Why a model is listed but cannot be used right now: switched off by an operator, retired by
+ * its provider, or its provider's key is not set in this environment (`not-configured`).
+ */
+export const UNAVAILABLE_REASONS = ['disabled', 'retired', 'not-configured'] as const;
 export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 export interface ModelInfo {

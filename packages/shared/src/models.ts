@@ -146,7 +146,8 @@ export const MODELS: readonly ModelInfo[] = [
     kind: 'image',
     capabilities: ['describe', 'text-to-image', 'image-to-image'],
     aspectRatios: COMMON_RATIOS,
-    resolutions: ['1k'],
+    // 2K too, so a journey can choose a resolution and see its own price, as with the real models.
+    resolutions: ['1k', '2k'],
     maxImages: 2,
     maxReferences: 4,
     // Composes its references side by side, each labelled with its role, so journeys see roles.
@@ -155,6 +156,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxReferenceBytes: 10 * MB,
     maxReferenceSide: 1024,
     cost: 1,
+    resolutionCosts: { '2k': 2 },
     previewOnly: true,
   },
 ];

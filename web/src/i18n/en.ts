@@ -64,16 +64,8 @@ const en = {
   },
   generate: {
     title: 'Generate',
-    sourceTitle: 'Source image',
-    sourceHint:
-      'Drop an image here, paste it (Ctrl+V), or pick a file. JPEG, PNG, WebP or GIF, up to {mb} MB.',
-    pickFile: 'Choose a file',
     urlLabel: 'Or paste an image address',
     urlPlaceholder: 'https://example.com/picture.jpg',
-    useUrl: 'Use this address',
-    clearSource: 'Remove image',
-    sourcePreview: 'Selected source image',
-    sourceFromUrl: 'Image from {host}',
     notAnImage: 'That file is not an image we can read.',
     tooLarge: 'That image is larger than {mb} MB.',
     badUrl: 'Enter a full http or https address.',
@@ -104,8 +96,6 @@ const en = {
     promptLabel: 'Prompt',
     promptHint: 'Edit the prompt before generating. Up to {max} characters.',
     promptVariant: 'Variant {n}',
-    useReference: 'Use the source image as a reference',
-    referenceUnsupported: 'This model does not take a reference image.',
     aspectLabel: 'Aspect ratio',
     resolutionLabel: 'Resolution',
     countLabel: 'Images',
@@ -114,7 +104,7 @@ const en = {
     totalCost: 'Total: {n} credit. You have {balance}. | Total: {n} credits. You have {balance}.',
     notEnough:
       'You need {n} credit for this. Buy more on the Credits page. | You need {n} credits for this. Buy more on the Credits page.',
-    needSource: 'Choose a source image first.',
+    needSource: 'Add an image first (step 1).',
     needPrompt: 'Write or generate a prompt first.',
     needModels: 'Choose at least two models.',
     working: 'Working… {s} s',
@@ -142,6 +132,79 @@ const en = {
   /** Model labels that are descriptions, translated at display time (product names are not). */
   models: {
     'local-preview': 'Local preview (no AI)',
+  },
+  // Remix from any page (issue 18): several images with roles, seeds, resolutions, thumbnails.
+  remix: {
+    title: 'Images',
+    count: '{n} of {max}',
+    dropHint:
+      'Drop images here, paste them (Ctrl+V), pick files, add an image address or pick from your History. JPEG, PNG, WebP or GIF, up to {mb} MB each. Image 1 is the one Describe reads.',
+    pickFiles: 'Choose files',
+    addUrl: 'Add this address',
+    fromHistoryButton: 'From History',
+    fromHistory: 'From your History',
+    tooMany: 'You can add at most {max} images.',
+    imageAlt: 'Image {n}',
+    describedOne: 'Describe reads this one',
+    roleLabel: 'Role of image {n}',
+    rolePlain: 'Reference',
+    role: {
+      subject: 'Subject',
+      scene: 'Scene',
+      style: 'Style',
+      plain: 'Reference',
+    },
+    moveEarlier: 'Move image {n} earlier',
+    moveLater: 'Move image {n} later',
+    remove: 'Remove',
+    removeLabel: 'Remove image {n}',
+    sendImages: 'Send the images as references ({n} of {max})',
+    modelTakesNone: 'This model does not take reference images.',
+    misfitNone: 'Takes no reference images',
+    misfitSlots: 'Takes at most {max} images',
+    misfitRoles: 'Cannot use subject, scene and style',
+    unavailableNotConfigured: 'Not set up here (no API key)',
+    resolutionOption: '{resolution} · {n} credit per image | {resolution} · {n} credits per image',
+    advanced: 'Advanced',
+    seedLabel: 'Seed',
+    seedPlaceholder: 'Random',
+    seedHint:
+      'The same seed, prompt and settings repeat a result. A whole number from 0 to {max}; empty for a new one.',
+    seedInvalid: 'The seed must be a whole number from 0 to {max}.',
+    seedShown: 'Seed {seed}',
+    reproduce: 'Reproduce',
+    vary: 'Vary',
+    reproduceHint: 'Reproduce uses the same seed, prompt and settings; Vary the same with a new seed.',
+    reproduceHintRefs:
+      'Reproduce uses the same seed, prompt and settings; Vary the same with a new seed. The reference image was not stored: add it again on the Generate page. | Reproduce uses the same seed, prompt and settings; Vary the same with a new seed. The {n} reference images were not stored: add them again on the Generate page.',
+    reproduceNote:
+      'The original used {n} reference image ({roles}). Reference images are never stored, so add it again above to reproduce the result exactly. | The original used {n} reference images ({roles}). Reference images are never stored, so add them again above, in the same order, to reproduce the result exactly.',
+    reproduceNoteHeld:
+      'The original used {n} reference image ({roles}). Reference images are never stored: to reproduce the result exactly, the image above must be the same one. | The original used {n} reference images ({roles}). Reference images are never stored: to reproduce the result exactly, the images above must be the same ones, in the same order.',
+    pickerTitle: 'Pick from your History',
+    pickerHint: 'Choose an image you made before. It is added as a reference; nothing is copied or stored.',
+    pickerFull: 'The page already holds as many images as it can take. Remove one to add another.',
+    pickerEmpty: 'No generated images yet. Images you generate will appear here.',
+    pickerNoneYet: 'No images among your latest items. Load more to look further back.',
+    pickLabel: 'Add the image by {model}: {prompt}',
+    pickAdded: 'Added',
+    setting: {
+      aspectRatio: 'Aspect ratio',
+      resolution: 'Resolution',
+      count: 'Images',
+      referenceRoles: 'Reference images',
+      withReference: 'With a reference image',
+      seed: 'Seed',
+      style: 'Prompt style',
+      language: 'Prompt language',
+      variants: 'Variants',
+    },
+    language: {
+      en: 'English',
+      ja: 'Japanese',
+    },
+    yes: 'Yes',
+    no: 'No',
   },
   status: {
     pending: 'In progress',
@@ -219,6 +282,9 @@ const en = {
     cancelTitle: 'Checkout cancelled',
     cancelBody: 'Nothing was charged. You can choose a pack again whenever you like.',
     backToCredits: 'Back to Credits',
+    // Remix issue 18 polish: a refused checkout names the pack and currency.
+    priceMissing:
+      'The {pack} pack cannot be bought in {currency} right now. Choose another currency or try again later.',
     checkoutTitle: 'Your purchase',
     pendingTitle: 'Confirming your purchase',
     failedTitle: 'Your purchase could not be confirmed',
@@ -359,7 +425,8 @@ const en = {
   },
   footer: {
     rights: 'Mimicit',
-    noTrackers: 'No ads, no trackers. Only a language cookie.',
+    noTrackers:
+      'No ads, no trackers. Our only cookie keeps your language; Google’s browser check may add a security cookie.',
   },
 };
 

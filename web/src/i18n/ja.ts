@@ -64,16 +64,8 @@ const ja: Messages = {
   },
   generate: {
     title: '生成',
-    sourceTitle: '元の画像',
-    sourceHint:
-      'ここに画像をドロップ、貼り付け（Ctrl+V）、またはファイルを選択。JPEG・PNG・WebP・GIF、{mb} MB まで。',
-    pickFile: 'ファイルを選択',
     urlLabel: 'または画像のアドレスを貼り付け',
     urlPlaceholder: 'https://example.com/picture.jpg',
-    useUrl: 'このアドレスを使う',
-    clearSource: '画像を外す',
-    sourcePreview: '選択した元の画像',
-    sourceFromUrl: '{host} の画像',
     notAnImage: '読み込める画像ファイルではありません。',
     tooLarge: '画像が {mb} MB を超えています。',
     badUrl: 'http または https で始まる完全なアドレスを入力してください。',
@@ -104,8 +96,6 @@ const ja: Messages = {
     promptLabel: 'プロンプト',
     promptHint: '生成する前にプロンプトを編集できます。{max} 文字まで。',
     promptVariant: 'バリエーション {n}',
-    useReference: '元の画像を参照画像として使う',
-    referenceUnsupported: 'このモデルは参照画像を使えません。',
     aspectLabel: 'アスペクト比',
     resolutionLabel: '解像度',
     countLabel: '枚数',
@@ -113,7 +103,7 @@ const ja: Messages = {
     compare: '比較する（{n} クレジット）',
     totalCost: '合計 {n} クレジット。残高は {balance} です。',
     notEnough: 'これには {n} クレジットが必要です。クレジットのページで購入できます。',
-    needSource: '先に元の画像を選んでください。',
+    needSource: '先に画像を追加してください（手順 1）。',
     needPrompt: '先にプロンプトを書くか、画像からプロンプトを作ってください。',
     needModels: 'モデルを 2 つ以上選んでください。',
     working: '処理中… {s} 秒',
@@ -137,7 +127,82 @@ const ja: Messages = {
     dismissLabel: '{model} の結果を閉じる',
   },
   models: {
-    'local-preview': 'ローカルプレビュー（AI なし）',
+    // A no-break space keeps “AI なし” on one line: the label wraps before “（”, never inside “なし”.
+    'local-preview': 'ローカルプレビュー（AI\u00a0なし）',
+  },
+  // Remix from any page (issue 18): several images with roles, seeds, resolutions, thumbnails.
+  remix: {
+    title: '画像',
+    count: '{n} / {max} 枚',
+    dropHint:
+      'ここに画像をドロップ、貼り付け（Ctrl+V）、ファイルを選択、画像のアドレスを追加、または履歴から選べます。JPEG・PNG・WebP・GIF、1 枚 {mb} MB まで。「説明」は画像 1 を読み取ります。',
+    pickFiles: 'ファイルを選ぶ',
+    addUrl: 'このアドレスを追加',
+    fromHistoryButton: '履歴から選ぶ',
+    fromHistory: '履歴の画像',
+    tooMany: '追加できる画像は {max} 枚までです。',
+    imageAlt: '画像 {n}',
+    describedOne: '「説明」はこの画像を読み取ります',
+    roleLabel: '画像 {n} の役割',
+    rolePlain: '参照',
+    role: {
+      subject: '被写体',
+      scene: '背景',
+      style: 'スタイル',
+      plain: '参照',
+    },
+    moveEarlier: '画像 {n} を前へ移動',
+    moveLater: '画像 {n} を後ろへ移動',
+    remove: '削除',
+    removeLabel: '画像 {n} を削除',
+    sendImages: '画像を参照画像として送る（{n} / {max} 枚）',
+    modelTakesNone: 'このモデルは参照画像を使えません。',
+    misfitNone: '参照画像を使えません',
+    misfitSlots: '画像は {max} 枚まで',
+    misfitRoles: '被写体・背景・スタイルの指定に非対応',
+    unavailableNotConfigured: 'この環境では未設定（API\u00a0キーなし）',
+    resolutionOption: '{resolution}・1 枚 {n} クレジット | {resolution}・1 枚 {n} クレジット',
+    advanced: '詳細設定',
+    seedLabel: 'シード',
+    seedPlaceholder: 'ランダム',
+    seedHint:
+      '同じシード・プロンプト・設定で同じ結果を再現できます。0〜{max} の整数。空欄なら新しいシードになります。',
+    seedInvalid: 'シードは 0〜{max} の整数で入力してください。',
+    seedShown: 'シード {seed}',
+    reproduce: '再現する',
+    vary: 'バリエーション',
+    reproduceHint:
+      '「再現する」は同じシード・プロンプト・設定で、「バリエーション」は同じ設定で新しいシードで生成します。',
+    reproduceHintRefs:
+      '「再現する」は同じシード・プロンプト・設定で、「バリエーション」は同じ設定で新しいシードで生成します。参照画像は保存していないため、生成ページで追加し直してください。 | 「再現する」は同じシード・プロンプト・設定で、「バリエーション」は同じ設定で新しいシードで生成します。{n} 枚の参照画像は保存していないため、生成ページで追加し直してください。',
+    reproduceNote:
+      '元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上で追加し直してください。 | 元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上で同じ順番で追加し直してください。',
+    reproduceNoteHeld:
+      '元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上の画像が同じものである必要があります。 | 元の生成では参照画像を {n} 枚（{roles}）使いました。参照画像は保存しないため、同じ結果を再現するには上の画像が同じもので、同じ順番である必要があります。',
+    pickerTitle: '履歴から選ぶ',
+    pickerHint: '以前に生成した画像を選ぶと参照画像として追加されます。コピーや保存はしません。',
+    pickerFull: 'これ以上画像を追加できません。追加するには 1 枚削除してください。',
+    pickerEmpty: '生成した画像はまだありません。生成した画像がここに表示されます。',
+    pickerNoneYet: '最近の項目に画像がありません。「さらに読み込む」で前の項目を探せます。',
+    pickLabel: '{model} の画像を追加: {prompt}',
+    pickAdded: '追加済み',
+    setting: {
+      aspectRatio: 'アスペクト比',
+      resolution: '解像度',
+      count: '枚数',
+      referenceRoles: '参照画像',
+      withReference: '参照画像あり',
+      seed: 'シード',
+      style: 'プロンプトのスタイル',
+      language: 'プロンプトの言語',
+      variants: 'バリエーション数',
+    },
+    language: {
+      en: '英語',
+      ja: '日本語',
+    },
+    yes: 'はい',
+    no: 'いいえ',
   },
   status: {
     pending: '処理中',
@@ -214,6 +279,8 @@ const ja: Messages = {
       'クレジットはまだ反映されていません。1 分ほどかかることがあります。このページは自動で更新されます。',
     cancelTitle: '購入をキャンセルしました',
     cancelBody: '料金は発生していません。いつでもパックを選び直せます。',
+    // Remix issue 18 polish: a refused checkout names the pack and currency.
+    priceMissing: '{pack}パックは現在 {currency} では購入できません。別の通貨を選ぶか、後でお試しください。',
     backToCredits: 'クレジットのページへ戻る',
     checkoutTitle: 'ご購入',
     pendingTitle: 'ご購入を確認しています',
@@ -361,7 +428,8 @@ const ja: Messages = {
   },
   footer: {
     rights: 'Mimicit',
-    noTrackers: '広告もトラッカーもありません。Cookie は言語設定のみです。',
+    noTrackers:
+      '広告もトラッカーもありません。私たちの Cookie は言語設定のみです（Google のブラウザ確認がセキュリティ用の Cookie を追加することがあります）。',
   },
 };
 

@@ -89,4 +89,23 @@ describe('i18n messages', () => {
     expect(offenders).toEqual([]);
     expect(ja.credits.buy).toBe('{pack}を購入');
   });
+
+  it('the footer and the Privacy page are truthful about cookies: ours is the language, Google’s check may add one', () => {
+    // App Check's reCAPTCHA Enterprise sets a necessary cookie (_GRECAPTCHA) in production.
+    expect(en.footer.noTrackers).toMatch(/No ads, no trackers/);
+    expect(en.footer.noTrackers).toMatch(/Google/);
+    expect(ja.footer.noTrackers).toMatch(/Google/);
+    for (const lang of ['en', 'ja'] as const) {
+      const cookies = privacy[lang].find((s) => /Cookie/.test(s.title))!.paragraphs.join(' ');
+      expect(cookies).toContain('mimicit-locale');
+      expect(cookies).toContain('_GRECAPTCHA');
+    }
+  });
+
+  it('remix strings (issue 18) are grouped under `remix`, with every role and stored setting named', () => {
+    for (const r of ['subject', 'scene', 'style', 'plain'] as const) expect(ja.remix.role[r]).toBeTruthy();
+    expect(Object.keys(en.remix.setting)).toEqual(
+      expect.arrayContaining(['referenceRoles', 'seed', 'resolution', 'aspectRatio']),
+    );
+  });
 });

@@ -48,3 +48,19 @@ export function sourceFromUrl(text: string): ChosenSource {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('generate.badUrl');
   return { source: { url: url.href }, previewUrl: url.href, label: url.host };
 }
+
+/**
+ * One of the person's own generated images as a reference: its bytes, inline (the server fetches
+ * only public addresses, and a Storage address is the person's private file). An image past the
+ * inline limit (a large PNG) is sent as a JPEG of the same pixels.
+ */
+export async function sourceFromBlob(blob: Blob, label: string): Promise<ChosenSource> {
+  let bytes = blob;
+  if (bytes.size > MAX_SOURCE_BYTES) {
+    const { convertImage } = await import('./image-convert');
+    bytes = await convertImage(blob, 'image/jpeg', 0.9);
+    if (bytes.size > MAX_SOURCE_BYTES) throw new SourceError('generate.tooLarge');
+  }
+  const dataUrl = await readAsDataUrl(bytes);
+  return { source: { dataUrl }, previewUrl: dataUrl, label };
+}

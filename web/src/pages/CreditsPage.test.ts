@@ -167,7 +167,8 @@ describe('CreditsPage', () => {
     await wrapper.find('[data-test=buy-starter]').trigger('click');
     await until(() =>
       expect(wrapper.find('[data-test=checkout-error]').text()).toBe(
-        'このパックは現在この通貨では購入できません。別の通貨を選ぶか、後でお試しください。',
+        // The server's details name the pack and currency: the message says which, not "this pack".
+        'スターターパックは現在 JPY では購入できません。別の通貨を選ぶか、後でお試しください。',
       ),
     );
     await wrapper.find('[data-test=currency]').setValue('usd');

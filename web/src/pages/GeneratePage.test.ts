@@ -101,13 +101,17 @@ describe('GeneratePage', () => {
         '21:9',
       ]),
     );
-    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual(['1K', '2K']);
+    // Each resolution with its price per image, from the shared pricing functions.
+    expect(wrapper.findAll('[data-test=resolution] option').map((o) => o.text())).toEqual([
+      '1K · 6 credits per image',
+      '2K · 10 credits per image',
+    ]);
   });
 
   it('translates the local preview model’s label in Japanese, keeps product names', async () => {
     const { wrapper } = await readyPage({ locale: 'ja' });
     const titles = wrapper.findAll('[data-test=model-option] .title').map((t) => t.text());
-    expect(titles).toContain('ローカルプレビュー（AI なし）');
+    expect(titles).toContain('ローカルプレビュー（AI\u00a0なし）');
     expect(titles).not.toContain('Local preview (no AI)');
     expect(titles).toContain('Nano Banana 2 (Gemini 3.1 Flash Image)');
   });
@@ -358,6 +362,7 @@ describe('GeneratePage', () => {
       failureCode: 'provider-timeout',
       failureReason: 'The provider took too long to answer.',
       images: [],
+      settings: {},
     });
     // The server's English text is not shown on a Japanese page: the failure code is translated.
     await until(() =>

@@ -17,7 +17,8 @@ vi.mock('../lib/data/api', () => ({
   getCatalog: vi.fn(async () => ({ models: [], packs: [] })),
   ensureProfile: vi.fn(),
 }));
-vi.mock('../lib/data/storage', () => ({ fetchImageBlob: vi.fn(() => new Promise(() => undefined)) }));
+const storage = vi.hoisted(() => ({ fetchImageBlob: vi.fn(() => new Promise(() => undefined)) }));
+vi.mock('../lib/data/storage', () => storage);
 
 function item(id: string, extra: Partial<GenerationItem> = {}): GenerationItem {
   const now = new Date('2026-03-04T05:06:07Z');
@@ -116,5 +117,32 @@ describe('HistoryPage', () => {
     await until(() => expect(wrapper.text()).toContain('You do not have access to this.'));
     expect(data.setFavorite).toHaveBeenCalledWith('u1', 'g1', true);
     expect(wrapper.find('[data-test=favorite]').attributes('aria-pressed')).toBe('false');
+  });
+
+  it('draws thumbnails, and the full image only for older items without one', async () => {
+    const file = (path: string, width: number) => ({
+      path,
+      contentType: 'image/jpeg',
+      width,
+      height: width,
+      bytes: 1,
+    });
+    data.fetchGenerationsPage.mockResolvedValue({
+      items: [
+        item('new', {
+          kind: 'image',
+          images: [{ ...file('u/new-0.jpg', 2048), thumbnail: file('u/new-0.thumb.webp', 320) }],
+        }),
+        item('old', { kind: 'image', images: [file('u/old-0.png', 1024)] }),
+      ],
+      cursor: null,
+    });
+    const { wrapper } = await mountAt(HistoryPage, '/history');
+    await until(() => expect(storage.fetchImageBlob).toHaveBeenCalledTimes(2));
+    expect(storage.fetchImageBlob.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      'u/new-0.thumb.webp',
+      'u/old-0.png',
+    ]);
+    expect(wrapper.findAll('[data-test=history-item]')).toHaveLength(2);
   });
 });

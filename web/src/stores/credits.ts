@@ -15,6 +15,8 @@ export const useCreditsStore = defineStore('credits', () => {
   const liveErrorKey = ref('');
   const checkoutPack = ref<string | null>(null);
   const checkoutErrorKey = ref('');
+  /** The pack and currency a refused checkout names (`details` of `price-not-configured`). */
+  const checkoutErrorDetails = ref<{ packId: string; currency: string } | null>(null);
   let stopLive: (() => void) | undefined;
 
   const balance = computed<number | null>(() => live.value?.credits ?? auth.profile?.credits ?? null);
@@ -55,6 +57,7 @@ export const useCreditsStore = defineStore('credits', () => {
     if (checkoutPack.value !== null) return;
     checkoutPack.value = packId;
     checkoutErrorKey.value = '';
+    checkoutErrorDetails.value = null;
     const [{ createCheckoutSession }, { errorKey }] = await Promise.all([
       import('../lib/data/api'),
       import('../lib/errors'),
@@ -69,9 +72,28 @@ export const useCreditsStore = defineStore('credits', () => {
       window.location.assign(url);
     } catch (err) {
       checkoutErrorKey.value = errorKey(err);
+      checkoutErrorDetails.value = packAndCurrency(err);
       checkoutPack.value = null;
     }
   }
 
-  return { live, liveErrorKey, balance, follow, ledger, checkout, checkoutPack, checkoutErrorKey };
+  return {
+    live,
+    liveErrorKey,
+    balance,
+    follow,
+    ledger,
+    checkout,
+    checkoutPack,
+    checkoutErrorKey,
+    checkoutErrorDetails,
+  };
 });
+
+/** `details.packId` and `details.currency` of a refusal, where the server sent both. */
+function packAndCurrency(err: unknown): { packId: string; currency: string } | null {
+  const details = (err as { details?: { packId?: unknown; currency?: unknown } } | null)?.details;
+  return typeof details?.packId === 'string' && typeof details.currency === 'string'
+    ? { packId: details.packId, currency: details.currency }
+    : null;
+}

@@ -1,13 +1,23 @@
 /**
- * The Generate page's state: source image → prompt (describe, editable) → one model or a
- * comparison. Each run follows its generation document while the provider works.
+ * The Generate page's state: images (references, the first one described) → prompt (describe,
+ * editable) → one model or a comparison. Each run follows its generation document while the
+ * provider works.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef, watch } from 'vue';
-import type { AspectRatio, GenerationResult, Locale, PromptStyle, Resolution } from '@mimicit/shared';
+import { computed, ref, watch } from 'vue';
+import {
+  SEED_MAX,
+  type AspectRatio,
+  type GenerationResult,
+  type Locale,
+  type PromptStyle,
+  type Resolution,
+  type StoredReferenceRole,
+} from '@mimicit/shared';
 import { useAuthStore } from './auth';
+import { useReferencesStore } from './references';
 import { errorKey as toErrorKey } from '../lib/errors';
-import type { ChosenSource } from '../lib/source-image';
+import { toRequestReferences } from '../lib/reference-fit';
 import type { GenerationItem } from '../lib/data/generations';
 
 /** One result card: what the callable answered, then live updates from the document. */
@@ -27,6 +37,17 @@ export interface Run {
   /** The failure's reason code (an error reason, or `internal`), for a translated message. */
   failureCode?: string;
   errorKey?: string;
+  /** The seed the provider ran with (seeded models), as the server answered or stored it. */
+  seed?: number;
+}
+
+/** The seed field: empty (the server draws one) or a whole number 0 … 2^31−1. */
+export function parseSeed(text: string): number | undefined | 'invalid' {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  const n = Number(trimmed);
+  return n <= SEED_MAX ? n : 'invalid';
 }
 
 function newRequestId(): string {
@@ -35,7 +56,9 @@ function newRequestId(): string {
 
 export const useGenerateStore = defineStore('generate', () => {
   const auth = useAuthStore();
-  const source = shallowRef<ChosenSource | null>(null);
+  const refs = useReferencesStore();
+  /** What Describe reads: the first image. */
+  const source = computed(() => refs.first);
   const describeModel = ref('');
   const style = ref<PromptStyle>('natural');
   const language = ref<Locale>('en');
@@ -48,7 +71,13 @@ export const useGenerateStore = defineStore('generate', () => {
   const aspectRatio = ref<AspectRatio>('1:1');
   const resolution = ref<Resolution>('1k');
   const count = ref(1);
-  const useReference = ref(false);
+  /** The advanced seed field (single model that takes a seed); empty: the server draws one. */
+  const seedText = ref('');
+  /**
+   * Set by Reproduce / Vary from History: the roles the original's references had. They are not
+   * stored, so the page says the reproduction needs them added again.
+   */
+  const reproduceRoles = ref<StoredReferenceRole[] | null>(null);
   const runs = ref<Run[]>([]);
   const stops: (() => void)[] = [];
   /**
@@ -90,6 +119,7 @@ export const useGenerateStore = defineStore('generate', () => {
     run.failureReason = res.failureReason;
     run.failureCode = res.failureCode;
     run.refunded = res.status === 'failed';
+    run.seed = res.seed;
   }
 
   function applyDoc(run: Run, doc: GenerationItem): void {
@@ -100,6 +130,7 @@ export const useGenerateStore = defineStore('generate', () => {
     run.refunded = doc.refunded;
     run.failureReason = doc.failureReason;
     run.failureCode = doc.failureCode;
+    run.seed = doc.settings.seed ?? run.seed;
   }
 
   /** While the provider works, follow the document (a dropped call loses nothing). */
@@ -161,8 +192,15 @@ export const useGenerateStore = defineStore('generate', () => {
     }
   }
 
-  function reference() {
-    return useReference.value && source.value ? source.value.source : undefined;
+  /** The images an image request carries (none while sending them is off). */
+  function references() {
+    return refs.sending ? toRequestReferences(refs.items) : undefined;
+  }
+
+  /** The seed field as a request field (the page blocks Generate while it is invalid). */
+  function seed(): number | undefined {
+    const parsed = parseSeed(seedText.value);
+    return typeof parsed === 'number' ? parsed : undefined;
   }
 
   async function generate(): Promise<void> {
@@ -178,10 +216,11 @@ export const useGenerateStore = defineStore('generate', () => {
         requestId: run.key,
         model: run.model,
         prompt: text,
-        reference: reference(),
+        references: references(),
         aspectRatio: aspectRatio.value,
         resolution: resolution.value,
         count: count.value,
+        seed: seed(),
       });
       release();
       applyResult(run, await call);
@@ -204,7 +243,7 @@ export const useGenerateStore = defineStore('generate', () => {
         requestId,
         models: batch.map((r) => r.model),
         prompt: text,
-        reference: reference(),
+        references: references(),
         aspectRatio: aspectRatio.value,
         resolution: resolution.value,
       });
@@ -239,6 +278,8 @@ export const useGenerateStore = defineStore('generate', () => {
   function reuse(
     item: Pick<GenerationItem, 'kind' | 'model' | 'prompt' | 'resultPrompts' | 'settings'>,
   ): void {
+    seedText.value = '';
+    reproduceRoles.value = null;
     if (item.kind === 'prompt') {
       describeModel.value = item.model;
       prompt.value = item.resultPrompts?.[0] ?? prompt.value;
@@ -252,6 +293,20 @@ export const useGenerateStore = defineStore('generate', () => {
       if (item.settings.resolution) resolution.value = item.settings.resolution;
       if (item.settings.count) count.value = item.settings.count;
     }
+  }
+
+  /**
+   * Reproduce (same seed, prompt and settings) or Vary (the same with a new seed) an image
+   * generation from History. Its references were never stored: the page says so when it had any.
+   */
+  function reproduce(
+    item: Pick<GenerationItem, 'kind' | 'model' | 'prompt' | 'resultPrompts' | 'settings'>,
+    vary: boolean,
+  ): void {
+    reuse(item);
+    if (!vary && item.settings.seed !== undefined) seedText.value = String(item.settings.seed);
+    const roles = item.settings.referenceRoles ?? [];
+    reproduceRoles.value = roles.length ? roles : null;
   }
 
   /** Stops every live subscription (page unmount, sign-out). */
@@ -273,13 +328,15 @@ export const useGenerateStore = defineStore('generate', () => {
     aspectRatio,
     resolution,
     count,
-    useReference,
+    seedText,
+    reproduceRoles,
     runs,
     starting,
     describe,
     generate,
     dismiss,
     reuse,
+    reproduce,
     stopAll,
   };
 });

@@ -68,6 +68,17 @@ describe('local-preview (keyless, derived from the image itself)', () => {
     expect(sizeFor('9:16')).toEqual({ width: 576, height: 1024 });
   });
 
+  it('2K doubles the long side (within the output check of the 2K tier)', async () => {
+    const [out] = await adapter.generate!(preview, {
+      prompt: 'sunset',
+      references: [red],
+      aspectRatio: '4:3',
+      resolution: '2k',
+      count: 1,
+    });
+    expect(await sharp(out!.bytes).metadata()).toMatchObject({ width: 2048, height: 1536 });
+  });
+
   it('uses every reference: side by side in request order, each still its own colour', async () => {
     const solid = async (color: { r: number; g: number; b: number }) =>
       normalizeImage(await jpeg(600, 600, color), { maxSide: 1024 });

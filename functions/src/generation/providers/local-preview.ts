@@ -6,7 +6,7 @@
  * so nobody mistakes it for a model's output.
  */
 import { createHash } from 'node:crypto';
-import type { AspectRatio, Locale, ModelInfo } from '@mimicit/shared';
+import type { AspectRatio, Locale, ModelInfo, Resolution } from '@mimicit/shared';
 import { aspectOf, finishDescribe } from '../prompt-style.js';
 import type { ReferenceImage } from '../intake/load-references.js';
 import type { DescribeInput, ImageBytes, ImageInput, ProviderAdapter } from './types.js';
@@ -47,7 +47,10 @@ function orientation(w: number, h: number, lang: Locale): string {
   return lang === 'ja' ? '正方形' : 'square';
 }
 
-/** Output size for an aspect ratio at the 1k tier: the long side is 1024, both sides even. */
+/** The long side of each resolution tier (what FLUX.2 and GPT Image give at 1K and 2K). */
+export const LONG_SIDE: Record<Resolution, number> = { '1k': 1024, '2k': 2048, '4k': 4096 };
+
+/** Output size for an aspect ratio: the long side is `longSide` (1K's 1024), both sides even. */
 export function sizeFor(ratio: AspectRatio, longSide = 1024): { width: number; height: number } {
   const [w, h] = ratio.split(':').map(Number) as [number, number];
   const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
@@ -108,7 +111,7 @@ function label(width: number, height: number): Buffer {
 
 async function generate(_model: ModelInfo, input: ImageInput): Promise<ImageBytes[]> {
   const { default: sharp } = await import('sharp');
-  const { width, height } = sizeFor(input.aspectRatio);
+  const { width, height } = sizeFor(input.aspectRatio, LONG_SIDE[input.resolution]);
   const references = input.references ?? [];
   const out: ImageBytes[] = [];
   for (let n = 0; n < input.count; n++) {

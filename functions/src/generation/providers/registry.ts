@@ -22,6 +22,18 @@ export function setProviderRegistry(registry: ProviderRegistry | undefined): voi
   override = registry;
 }
 
+/**
+ * Whether `provider` can be called here: its key is set (the keyless preview provider always
+ * can; an injected registry serves every provider). Read from the environment, where a function
+ * that binds the secret finds it, rather than through `.value()`, which logs a warning in a
+ * function that does not bind it (describeImage does not bind fal's key, nor serve fal models).
+ */
+export function providerConfigured(provider: Provider): boolean {
+  if (override) return true;
+  const secret = PROVIDER_TABLE[provider].secret;
+  return !secret || Boolean(process.env[secret.name]);
+}
+
 export function getProviderAdapter(provider: Provider): Promise<ProviderAdapter> {
   return (override ?? defaultProviderRegistry)(provider);
 }

@@ -37,7 +37,9 @@ export const privacy: LegalDocument = {
     {
       title: 'Cookies',
       paragraphs: [
-        'We set one cookie of our own, mimicit-locale, to remember your language. Sign-in sessions, where a cookie is used, are Secure, HttpOnly and SameSite=Lax. No ads, no trackers, no analytics cookies.',
+        'We set one cookie of our own, mimicit-locale, to remember your language. Sign-in sessions, where a cookie is used, are Secure, HttpOnly and SameSite=Lax.',
+        'When you sign in, buy credits or connect the extension, Google reCAPTCHA Enterprise (the browser check described above) may set a necessary security cookie of Google’s own (_GRECAPTCHA) on your browser, which Google uses for that risk check. We never read it.',
+        'No ads, no trackers, no analytics cookies.',
       ],
     },
     {
@@ -85,7 +87,9 @@ export const privacy: LegalDocument = {
     {
       title: 'Cookie',
       paragraphs: [
-        '私たちが設定する Cookie は、言語を記憶する mimicit-locale の 1 つだけです。ログインのセッションに Cookie を使う場合は Secure・HttpOnly・SameSite=Lax とします。広告、トラッカー、分析用の Cookie はありません。',
+        '私たちが設定する Cookie は、言語を記憶する mimicit-locale の 1 つだけです。ログインのセッションに Cookie を使う場合は Secure・HttpOnly・SameSite=Lax とします。',
+        'ログイン、クレジットの購入、拡張機能の接続のときには、Google reCAPTCHA Enterprise（上記のブラウザ確認）が、Google 自身の必要なセキュリティ用 Cookie（_GRECAPTCHA）をお使いのブラウザに設定することがあります。Google はこれをその確認（リスク分析）に使います。私たちがこの Cookie を読むことはありません。',
+        '広告、トラッカー、分析用の Cookie はありません。',
       ],
     },
     {
