@@ -71,6 +71,7 @@ const en = {
     'The model returned no image. Describe the picture more concretely. Credits refunded.',
   'model.unavailable.retired': 'retired by its provider',
   'model.unavailable.disabled': 'switched off for now',
+  'model.unavailable.not-configured': 'not set up here (no API key)',
   priceAt: '{price} at {resolution}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
@@ -226,6 +227,7 @@ const ja: Record<MessageKey, string> = {
     'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
   'model.unavailable.retired': '提供終了',
   'model.unavailable.disabled': '停止中',
+  'model.unavailable.not-configured': 'この環境では未設定（API\u00a0キーなし）',
   priceAt: '{resolution} で {price}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted':
