@@ -125,7 +125,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => fixture.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(fixture.address() as AddressInfo).port}`;
-  backend = await startTestBackend('extension-remix');
+  // Provider keys set (to values no provider takes), as in production: the limits test picks GPT
+  // Image, which a keyless local backend serves greyed out as not set up; nothing generates with it.
+  backend = await startTestBackend('extension-remix', { providerKeys: true });
   web = await serveWeb();
   ext = await launchWithExtension(EXTENSION_E2E_DIR);
   worker = ext.context.serviceWorkers()[0]!;

@@ -16,6 +16,7 @@ import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
 import { StepClock } from './journey-steps';
 import { signInThroughPopup } from './web-sign-in';
+import { setLocale } from './web-locale';
 
 const EMAIL = 'extension-journey@example.com';
 const clock = new StepClock();
@@ -264,12 +265,20 @@ describe('extension journey in local mode', () => {
     clock.lap('reproduce (same seed) and vary (new seed)');
   });
 
-  it('shows every result on the web History', async () => {
+  it('shows every result on the web History, images as thumbnails', async () => {
     const history = await ext.context.newPage();
     await history.goto(`${WEB_ORIGIN}/history`);
     await history.waitForSelector('[data-test=history-item]');
     await expect.poll(() => history.locator('[data-test=history-item]').count()).toBe(4);
+    // The three images drawn from their thumbnails (320 px on the long side), not the 1024 px images.
+    const widths = () =>
+      history
+        .locator('[data-test=history-item] img')
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    await expect.poll(widths).toEqual([320, 320, 320]);
     await history.screenshot({ path: screenshotPath('journey-extension-web-history-en'), fullPage: true });
+    await setLocale(history, 'ja');
+    await history.screenshot({ path: screenshotPath('journey-extension-web-history-ja'), fullPage: true });
     await history.close();
     clock.lap('results on the web History');
   });
