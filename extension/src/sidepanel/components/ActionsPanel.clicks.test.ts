@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS } from '@mimicit/shared';
 import ActionsPanel from './ActionsPanel.vue';
 import { useCatalogStore } from '../stores/catalog';
+import { catalogModels } from '../testing';
 import { useGenerationsStore } from '../stores/generations';
 import { useImagesStore } from '../stores/images';
 import { useReferencesStore } from '../stores/references';
@@ -40,13 +40,7 @@ function press(el: Element, detail: number): void {
 
 function mountPanel() {
   setActivePinia(createPinia());
-  useCatalogStore().models = MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  }));
+  useCatalogStore().models = catalogModels();
   const images = useImagesStore();
   images.images = [IMAGE, { ...IMAGE, src: 'https://shop.test/owl.jpg', thumb: 'https://shop.test/owl.jpg' }];
   useReferencesStore().add({ kind: 'page', image: IMAGE, tabId: null });

@@ -5,18 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS, SEED_MAX, priceOf, type GetCatalogResponse } from '@mimicit/shared';
+import { MODELS, SEED_MAX, priceOf } from '@mimicit/shared';
 import GenerateSection from './GenerateSection.vue';
 import { useCatalogStore } from '../stores/catalog';
+import { catalogModels, type CatalogEntry as CatalogModel } from '../testing';
 import { useGenerationsStore } from '../stores/generations';
 import { useReferencesStore } from '../stores/references';
 import { useSettingsStore } from '../stores/settings';
 import { locale } from '../../lib/i18n';
 import type { PageImage } from '../../lib/page-image';
 import type * as ApiModule from '../../lib/api';
-
-/** A catalog entry as the panel's catalog store holds it (what getCatalog answers). */
-type CatalogModel = GetCatalogResponse['models'][number];
 
 vi.mock('../../lib/firebase', () => ({ auth: { currentUser: null }, dataPort: vi.fn() }));
 vi.mock('firebase/auth/web-extension', () => ({}));
@@ -36,14 +34,6 @@ const image = (name: string): PageImage => ({
   displayHeight: 150,
   alt: name,
 });
-const catalogModels = (): CatalogModel[] =>
-  MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  }));
 const answer = async () => ({
   generationId: 'g1',
   model: 'm',

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS } from '@mimicit/shared';
 import RecentResults from './RecentResults.vue';
 import { useCatalogStore } from '../stores/catalog';
+import { catalogModels } from '../testing';
 import { useGenerationsStore, type ResultItem } from '../stores/generations';
 import { useReferencesStore } from '../stores/references';
 import { locale } from '../../lib/i18n';
@@ -60,13 +60,7 @@ const answer = (id: string, seed: number) => async () => ({
 
 function mountWith(recent: ResultItem[]) {
   setActivePinia(createPinia());
-  useCatalogStore().models = MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  }));
+  useCatalogStore().models = catalogModels();
   const generations = useGenerationsStore();
   generations.recent = recent;
   generations.recentState = 'ready';
