@@ -1,9 +1,12 @@
-// Gzip size of the extension's content script, service worker and side panel entry.
+// Gzip size of the extension's content script, service worker and side panel entry (the panel's
+// HTML entry script and everything it loads before first paint: its static imports and
+// modulepreloads; Firestore, Storage and the local adapter load later, with the data port).
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { ROOT, gzipSize, kb } from './lib.mjs';
 
 export const CONTENT_SCRIPT_BUDGET_KB = 2;
+export const SIDE_PANEL_BUDGET_KB = 150;
 
 /** A JS file plus every file it statically imports (relative specifiers), each once. */
 function jsClosure(dir, file, seen = new Set()) {
@@ -40,11 +43,14 @@ export function extensionSizes(dir = join(ROOT, 'extension', 'dist')) {
     jsClosure(dir, m[1].replace(/^\//, ''), panel);
   }
   const contentKb = kb(total(dir, content));
+  const panelKb = kb(total(dir, panel));
   return {
     contentScriptKb: contentKb,
     contentScriptBudgetKb: CONTENT_SCRIPT_BUDGET_KB,
     contentScriptPass: contentKb <= CONTENT_SCRIPT_BUDGET_KB,
     serviceWorkerKb: kb(total(dir, worker)),
-    sidePanelEntryKb: kb(total(dir, panel)),
+    sidePanelEntryKb: panelKb,
+    sidePanelBudgetKb: SIDE_PANEL_BUDGET_KB,
+    sidePanelPass: panelKb <= SIDE_PANEL_BUDGET_KB,
   };
 }

@@ -9,6 +9,7 @@ import {
   usesEmulators,
   usesLocalBackend,
 } from './src/lib/origins.ts';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_SUGGESTED_KEY } from './src/lib/commands.ts';
 
 /**
  * The MV3 manifest. Permissions are exactly what the product promises; hosts are the app's own
@@ -35,6 +36,13 @@ export default defineManifest((env) => {
     action: {
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+    },
+    // A keyboard shortcut to the panel (the person can change it in chrome://extensions/shortcuts).
+    commands: {
+      [OPEN_PANEL_COMMAND]: {
+        suggested_key: { default: OPEN_PANEL_SUGGESTED_KEY },
+        description: '__MSG_commandOpenPanel__',
+      },
     },
     content_scripts: [
       { matches: ['<all_urls>'], js: ['src/content/index.ts'], run_at: 'document_idle', all_frames: false },

@@ -12,6 +12,7 @@ import { launchWithExtension, openSidePanel, screenshotPath, tabIdOf } from '../
 import { EXTENSION_E2E_DIR, WEB_ORIGIN, serveWeb } from '../harness/e2e-builds';
 import { CATALOG_ROUTE, greyOutModels } from '../harness/catalog-route';
 import { startTestBackend, type TestBackend } from '../harness/local-backend';
+import { sendFromPage as sendFromMessagePage } from './extension-messages';
 
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const svg = (w: number, h: number) =>
@@ -66,24 +67,8 @@ let panel: Page;
 let tabId = 0;
 let protectedPng: Buffer;
 
-async function sendFromPage(origin: string, message: unknown, path = '/'): Promise<unknown> {
-  const sender = await ext.context.newPage();
-  await sender.goto(`${origin}${path}`);
-  const reply = await sender.evaluate(
-    async ([id, msg]) => {
-      const runtime = (globalThis as { chrome?: typeof chrome }).chrome?.runtime;
-      if (!runtime?.sendMessage) return 'no-extension-api';
-      try {
-        return await runtime.sendMessage(id as string, msg);
-      } catch (err) {
-        return `error: ${String(err)}`;
-      }
-    },
-    [ext.extensionId, message] as const,
-  );
-  await sender.close();
-  return reply;
-}
+const sendFromPage = (origin: string, message: unknown, path = '/') =>
+  sendFromMessagePage(ext, origin, message, path);
 
 async function gridSources(): Promise<string[]> {
   return panel
@@ -187,7 +172,7 @@ describe('extension in Chromium', () => {
     expect((await fetch(`${base}/protected/photo.png`)).status).toBe(403);
   });
 
-  it('the context menu handler selects the image in the side panel (also one the grid skipped)', async () => {
+  it('the context menu handler picks the image as the next reference (also one the grid skipped)', async () => {
     const click = (srcUrl: string) =>
       worker.evaluate(
         async ([src, tab]) => {
@@ -211,7 +196,23 @@ describe('extension in Chromium', () => {
     await panel.waitForSelector(
       `[data-test=image][aria-pressed=true][data-src="${base}/img/icon-16x16.svg"]`,
     );
-    expect(await panel.locator('[data-test=image][aria-pressed=true]').count()).toBe(1);
+    // "Mimic this image" adds to the picked references, in the order chosen.
+    const picked = await panel
+      .locator('[data-test=image][aria-pressed=true]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-src'), e.querySelector('[data-test=image-order]')?.textContent]),
+      );
+    expect(picked).toEqual([
+      [`${base}/img/icon-16x16.svg`, '2'],
+      [`${base}/img/lazy-400x300.svg`, '1'],
+    ]);
+    // A second click unpicks; the rest move up.
+    await panel.click(`[data-test=image][data-src="${base}/img/lazy-400x300.svg"]`);
+    await panel.waitForSelector(
+      `[data-test=image][aria-pressed=true][data-src="${base}/img/icon-16x16.svg"] >> [data-test=image-order] >> text=1`,
+    );
+    await panel.click(`[data-test=image][data-src="${base}/img/icon-16x16.svg"]`);
+    expect(await panel.locator('[data-test=image][aria-pressed=true]').count()).toBe(0);
   });
 
   it('accepts external messages from the app origin only', async () => {

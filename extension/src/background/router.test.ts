@@ -1,21 +1,29 @@
 // The service worker's handlers with `chrome` faked at the API boundary.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MENU_ID, onContextMenuClick, onExternalMessage } from './router';
+import { MENU_ID, onCommand, onContextMenuClick, onExternalMessage } from './router';
+import { OPEN_PANEL_COMMAND } from '../lib/commands';
 import { SESSION_KEYS } from '../lib/messaging';
 import { appOrigins } from '../lib/origins';
 
 const ALLOWED = appOrigins('e2e', undefined);
 let session: Record<string, unknown>;
 let opened: number[];
+let openedWindows: number[];
 
 beforeEach(() => {
   session = {};
   opened = [];
+  openedWindows = [];
   vi.stubGlobal('chrome', {
     storage: {
       session: { set: async (items: Record<string, unknown>) => void Object.assign(session, items) },
     },
-    sidePanel: { open: async ({ tabId }: { tabId: number }) => void opened.push(tabId) },
+    sidePanel: {
+      open: async ({ tabId, windowId }: { tabId?: number; windowId?: number }) => {
+        if (tabId !== undefined) opened.push(tabId);
+        if (windowId !== undefined) openedWindows.push(windowId);
+      },
+    },
   });
 });
 
@@ -70,6 +78,20 @@ describe('onContextMenuClick', () => {
     expect(
       await onContextMenuClick({ menuItemId: MENU_ID, srcUrl: 'chrome://favicon/x' }, { id: 7, windowId: 1 }),
     ).toBe(false);
+    expect(session).toEqual({});
+  });
+});
+
+describe('onCommand', () => {
+  it('the keyboard shortcut opens the side panel in the window it was pressed in', async () => {
+    expect(await onCommand(OPEN_PANEL_COMMAND, { windowId: 3 })).toBe(true);
+    expect(openedWindows).toEqual([3]);
+  });
+
+  it('ignores other commands and shortcuts without a window', async () => {
+    expect(await onCommand('something-else', { windowId: 3 })).toBe(false);
+    expect(await onCommand(OPEN_PANEL_COMMAND, undefined)).toBe(false);
+    expect(openedWindows).toEqual([]);
     expect(session).toEqual({});
   });
 });

@@ -4,6 +4,7 @@
  * `chrome.storage.session` (readable by extension pages only, not by content scripts).
  */
 import { type ExternalReply } from '@mimicit/shared';
+import { OPEN_PANEL_COMMAND } from '../lib/commands';
 import {
   SESSION_KEYS,
   sessionSchemas,
@@ -44,6 +45,23 @@ export async function onContextMenuClick(
   if (!selection.success) return false;
   await Promise.all([opening, chrome.storage.session.set({ [SESSION_KEYS.selection]: selection.data })]);
   return true;
+}
+
+/**
+ * The keyboard shortcut: opens the side panel in the window where it was pressed. The shortcut
+ * is the user gesture `sidePanel.open` needs, so nothing is awaited before the call.
+ */
+export async function onCommand(
+  command: string,
+  tab: Pick<chrome.tabs.Tab, 'windowId'> | undefined,
+): Promise<boolean> {
+  if (command !== OPEN_PANEL_COMMAND || tab?.windowId === undefined) return false;
+  try {
+    await chrome.sidePanel.open({ windowId: tab.windowId });
+    return true;
+  } catch {
+    return false; // the window closed meanwhile
+  }
 }
 
 /** `onMessageExternal`: the web app's bridge page (auth token, sign-out, credits). */

@@ -1,5 +1,5 @@
 // Image collection against fixture pages: the content script's `readImages` and the side panel's
-// `resolveImages` together. happy-dom has no layout engine, so the test supplies
+// `resolveImages` together (image elements, CSS backgrounds, open shadow roots). happy-dom has no layout engine, so the test supplies
 // one at that boundary: boxes come from the width/height attributes (zero inside a
 // `display:none` ancestor) and natural sizes from `data-natural` (as a loaded image would have).
 // Its `checkVisibility` has no layout either, so it is removed here and the style fallback is
@@ -207,6 +207,80 @@ describe('readImages + resolveImages', () => {
   });
 });
 
+describe('CSS background images and open shadow roots', () => {
+  const cover = (url: string) => `background: url(${url}) center / cover no-repeat`;
+
+  it('lists an element painted with a background picture where it sits, at its displayed size', () => {
+    document.body.innerHTML = `
+      <img src="/first.jpg" width="100" height="100">
+      <div style="${cover('/hero.jpg')}" width="400" height="200"></div>
+      <img src="/last.jpg" width="100" height="100">`;
+    const images = collectImages(document);
+    expect(images.map((i) => i.src)).toEqual(['/first.jpg', '/hero.jpg', '/last.jpg'].map(abs));
+    // Its pixel size is unknown until the panel loads it.
+    expect(images[1]).toEqual({
+      src: abs('/hero.jpg'),
+      thumb: abs('/hero.jpg'),
+      width: 0,
+      height: 0,
+      displayWidth: 400,
+      displayHeight: 200,
+      alt: '',
+      background: true,
+    });
+  });
+
+  it('skips patterns, gradients, small elements and hidden ones', () => {
+    document.head.innerHTML = '<style>.dots { background-image: url(/dots.png) }</style>';
+    document.body.innerHTML = `
+      <div class="dots" width="400" height="400"></div>
+      <div style="background: linear-gradient(red, blue)" width="400" height="400"></div>
+      <div style="${cover('/icon.png')}" width="32" height="32"></div>
+      <div style="${cover('/strip.png')}" width="400" height="60"></div>
+      <div style="display: none"><div style="${cover('/hidden.jpg')}" width="400" height="300"></div></div>
+      <div style="${cover('/kept.jpg')}" width="80" height="80"></div>`;
+    expect(collectImages(document).map((i) => i.src)).toEqual([abs('/kept.jpg')]);
+  });
+
+  it('lists a picture once when an <img> and a background show the same file', () => {
+    document.body.innerHTML = `
+      <img src="/same.jpg" width="100" height="100" alt="img">
+      <div style="${cover('/same.jpg')}" width="300" height="300"></div>`;
+    expect(collectImages(document)).toMatchObject([{ src: abs('/same.jpg'), alt: 'img' }]);
+  });
+
+  it('lists images inside open shadow roots (nested too) where their host sits, never closed ones', () => {
+    document.body.innerHTML = `
+      <img src="/before.jpg" width="100" height="100">
+      <div id="open"></div><div id="closed"></div>
+      <img src="/after.jpg" width="100" height="100">`;
+    const open = document.getElementById('open')!.attachShadow({ mode: 'open' });
+    open.innerHTML = `<img src="/shadow.jpg" width="100" height="100" alt="in shadow">
+      <div id="nested-host"></div><div style="${cover('/shadow-bg.jpg')}" width="200" height="200"></div>`;
+    open.getElementById('nested-host')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<img src="/nested.jpg" srcset="/nested.jpg 400w, /nested-big.jpg 1200w" width="100" height="100">';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML =
+      '<img src="/closed.jpg" width="100" height="100">';
+    expect(collectImages(document).map((i) => i.src)).toEqual(
+      ['/before.jpg', '/shadow.jpg', '/nested-big.jpg', '/shadow-bg.jpg', '/after.jpg'].map(abs),
+    );
+  });
+
+  it('reads nothing but image addresses, sizes, alt text and background layers', () => {
+    document.body.innerHTML = `
+      <p>Private text on the page</p>
+      <input value="typed secret"><textarea>draft secret</textarea>
+      <img src="/a.jpg" width="100" height="100" alt="alt text" title="title secret" data-user="attr secret">
+      <div role="img" aria-label="label secret" style="${cover('/b.jpg')}" width="200" height="200">Caption secret</div>`;
+    const reading = JSON.stringify(readImages(document));
+    expect(reading).toContain('alt text');
+    for (const secret of ['Private text', 'typed secret', 'draft secret', 'title secret', 'attr secret']) {
+      expect(reading).not.toContain(secret);
+    }
+    expect(reading).not.toMatch(/label secret|Caption secret/);
+  });
+});
+
 describe('bestSrcsetCandidate', () => {
   it('handles empty, single and malformed candidate lists', () => {
     expect(bestSrcsetCandidate(null, BASE)).toBeNull();
@@ -220,6 +294,7 @@ describe('bestSrcsetCandidate', () => {
 describe('content script constants', () => {
   it('mirror the shared ones exactly', () => {
     expect(content.MIN_SIDE).toBe(shared.MIN_SIDE);
+    expect(content.MIN_BACKGROUND_SIDE).toBe(shared.MIN_BACKGROUND_SIDE);
     expect(content.MAX_IMAGES).toBe(shared.MAX_IMAGES);
     expect(content.MAX_ALT).toBe(shared.MAX_ALT);
     expect(content.LAZY_ATTRS).toEqual(shared.LAZY_ATTRS);

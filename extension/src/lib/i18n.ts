@@ -24,14 +24,13 @@ const en = {
   imagesEmpty: 'No images found on this page.',
   imagesUnavailable:
     'This page cannot be read. Browser pages and the Web Store are off limits; for a page opened before Mimicit was installed, reload it.',
-  selectImage: 'Pick an image above, or right-click an image on the page and choose “Mimic this image”.',
-  selected: 'Selected image',
+  selectImage:
+    'Pick an image above, drag one from the page onto this panel, or right-click an image on the page and choose “Mimic this image”.',
   describeTitle: 'Image → prompt',
   generateTitle: 'Generate an image',
   model: 'Model',
   aspectRatio: 'Aspect ratio',
   resolution: 'Resolution',
-  useReference: 'Use the selected image as a reference',
   describeAction: 'Describe · {cost}',
   generateAction: 'Generate · {cost}',
   promptLabel: 'Prompt (edit it freely)',
@@ -72,6 +71,7 @@ const en = {
     'The model returned no image. Describe the picture more concretely. Credits refunded.',
   'model.unavailable.retired': 'retired by its provider',
   'model.unavailable.disabled': 'switched off for now',
+  'model.unavailable.not-configured': 'not set up here (no API key)',
   priceAt: '{price} at {resolution}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted': 'This account was deleted. Sign out, then sign in again to start a new one.',
@@ -85,6 +85,78 @@ const en = {
     'Your account is scheduled for deletion. Keep it on your Profile page on the website to continue.',
   dismiss: 'Dismiss',
   'model.local-preview': 'Local preview (no AI)',
+  // Remix from any page (issue 18): references with roles, seeds, priced resolutions, thumbnails,
+  // background images, drops, the keyboard shortcut; and every server reason it can meet.
+  imagesHint: 'Pictures and large background images on this page.',
+  'refs.title': 'Reference images',
+  'refs.count': '{n} of {max}',
+  'refs.none': 'None: the model works from the prompt alone. Pick images above or in Recent results.',
+  'refs.clear': 'Clear',
+  'refs.remove': 'Remove reference {n}',
+  'refs.order': 'Reference {n}',
+  'refs.roleOf': 'Role of reference {n}',
+  'refs.rolesHint':
+    'Give each reference a role: the subject to keep, the scene to place it in, the style to paint it in.',
+  'refs.noRoles': 'This model uses reference images without roles.',
+  'refs.limit':
+    '{model} takes up to {max} reference images. Remove one first, or choose a model that takes more.',
+  'refs.takesNone': 'takes no reference images',
+  'refs.takesAtMost': 'takes at most {max} reference images',
+  'refs.needsOne': 'needs a reference image',
+  'refs.modelRefused': 'The chosen model {reason}. Change the references or choose another model.',
+  'refs.describesFirst': 'Describes reference 1.',
+  'refs.useResult': 'Use as reference',
+  'role.plain': 'Reference',
+  'role.subject': 'Subject',
+  'role.scene': 'Scene',
+  'role.style': 'Style',
+  'seed.label': 'Seed (optional)',
+  'seed.placeholder': 'Random',
+  'seed.invalid': 'A seed is a whole number from 0 to {max}.',
+  'seed.value': 'Seed {seed}',
+  resolutionOption: '{resolution} · {price}',
+  totalCost: 'Total: {cost} (one image at {resolution}, references: {n})',
+  'result.open': 'Open the full image',
+  'result.close': 'Close',
+  'result.reproduce': 'Reproduce · {cost}',
+  'result.vary': 'Vary · {cost}',
+  'result.reproduceTitle': 'Same prompt, settings, references and seed',
+  'result.varyTitle': 'Same prompt, settings and references, a new seed',
+  'result.notReplayable':
+    'Reproduce and Vary need this result’s reference images, which are never stored: pick them again and generate.',
+  recentLoading: 'Loading your recent results…',
+  recentError: 'Your recent results could not be loaded. Check your connection.',
+  'result.loading': 'Loading the image…',
+  'result.unavailable': 'The image could not be loaded.',
+  'drop.hint': 'Drop the image here to use it as a reference',
+  'drop.added': 'Added as reference {n}.',
+  'drop.notImage': 'That is not an image. Drag a picture from the page (text and links cannot be used).',
+  shortcutHint: 'Open this panel from any page with {keys}.',
+  'error.too-many-references':
+    'This model takes fewer reference images. Remove some, or choose another model.',
+  'error.provider-wrong-size':
+    'The model returned an image of another size or shape than asked for. Your credits were refunded; try again.',
+  'error.unknown-model': 'This model is not available. Choose another one.',
+  'error.unsupported-option':
+    'This model does not support that setting. Change the references, aspect ratio, resolution or seed.',
+  'error.provider-rate-limit': 'The model is busy right now. Try again in a moment or choose another model.',
+  'error.provider-bad-request': 'The model could not handle this request. Change the prompt or settings.',
+  'error.provider-config': 'This model is not set up on our side yet. Choose another model.',
+  'error.provider-bad-response': 'The model sent back an answer we could not use. Try again.',
+  'error.unknown-pack': 'This credit pack is not available. Buy credits on the website.',
+  'error.origin-not-allowed': 'This request did not come from Mimicit. Reload the panel and try again.',
+  'error.not-found': 'It was not found. It may have been deleted.',
+  'error.app-check-missing':
+    'Mimicit could not confirm this request. Open the website, sign in there, and try again.',
+  'error.app-check-invalid':
+    'The browser check for this request failed or expired. Open the website and try again.',
+  'error.app-check-replayed': 'This request was already sent once. Try again.',
+  'error.price-not-configured':
+    'Credits cannot be bought in this currency right now. Try again later on the website.',
+  'error.payments-not-configured': 'Payments are not available yet. Please try again later.',
+  'error.payment-provider-unavailable':
+    'The payment service could not start checkout. Try again in a moment.',
+  'error.generation-still-running': 'This is still being generated. Wait for it to finish.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -109,14 +181,13 @@ const ja: Record<MessageKey, string> = {
   imagesEmpty: 'このページに画像は見つかりませんでした。',
   imagesUnavailable:
     'このページは読み取れません。ブラウザーのページやウェブストアは対象外です。Mimicit の導入前に開いたページは再読み込みしてください。',
-  selectImage: '上の画像を選ぶか、ページ上の画像を右クリックして「この画像を Mimic する」を選んでください。',
-  selected: '選択中の画像',
+  selectImage:
+    '上の画像を選ぶか、ページの画像をこのパネルにドラッグするか、ページ上の画像を右クリックして「この画像を Mimic する」を選んでください。',
   describeTitle: '画像 → プロンプト',
   generateTitle: '画像を生成',
   model: 'モデル',
   aspectRatio: 'アスペクト比',
   resolution: '解像度',
-  useReference: '選択中の画像を参照画像として使う',
   describeAction: 'プロンプト化 · {cost}',
   generateAction: '生成 · {cost}',
   promptLabel: 'プロンプト（自由に編集できます）',
@@ -156,6 +227,7 @@ const ja: Record<MessageKey, string> = {
     'モデルが画像を返しませんでした。作りたい画像をより具体的に書いてください。クレジットは返却されました。',
   'model.unavailable.retired': '提供終了',
   'model.unavailable.disabled': '停止中',
+  'model.unavailable.not-configured': 'この環境では未設定（API\u00a0キーなし）',
   priceAt: '{resolution} で {price}',
   // Production-correctness reasons (issue 15).
   'error.account-deleted':
@@ -171,6 +243,79 @@ const ja: Record<MessageKey, string> = {
     'アカウントは削除の予定です。続けるには、ウェブサイトのプロフィールでアカウントを残してください。',
   dismiss: '閉じる',
   'model.local-preview': 'ローカルプレビュー（AI なし）',
+  // Remix from any page (issue 18): references with roles, seeds, priced resolutions, thumbnails,
+  // background images, drops, the keyboard shortcut; and every server reason it can meet.
+  imagesHint: 'このページの画像と大きな背景画像です。',
+  'refs.title': '参照画像',
+  'refs.count': '{n} / {max}',
+  'refs.none': 'なし：モデルはプロンプトだけで生成します。上の画像か「最近の結果」から選んでください。',
+  'refs.clear': 'すべて外す',
+  'refs.remove': '参照画像 {n} を外す',
+  'refs.order': '参照画像 {n}',
+  'refs.roleOf': '参照画像 {n} の役割',
+  'refs.rolesHint': '参照画像ごとに役割を選べます：残したい被写体、置きたいシーン、まねたいスタイル。',
+  'refs.noRoles': 'このモデルは参照画像を役割なしで使います。',
+  'refs.limit':
+    '{model} で使える参照画像は {max} 枚までです。先に 1 枚外すか、もっと多く使えるモデルを選んでください。',
+  'refs.takesNone': '参照画像は使えません',
+  'refs.takesAtMost': '参照画像は {max} 枚まで',
+  'refs.needsOne': '参照画像が必要です',
+  'refs.modelRefused': '選んだモデルでは{reason}。参照画像を変えるか、別のモデルを選んでください。',
+  'refs.describesFirst': '参照画像 1 をプロンプト化します。',
+  'refs.useResult': '参照画像に使う',
+  'role.plain': '参照',
+  'role.subject': '被写体',
+  'role.scene': 'シーン',
+  'role.style': 'スタイル',
+  'seed.label': 'シード（任意）',
+  'seed.placeholder': 'ランダム',
+  'seed.invalid': 'シードは 0 から {max} までの整数です。',
+  'seed.value': 'シード {seed}',
+  resolutionOption: '{resolution} · {price}',
+  totalCost: '合計 {cost}（{resolution} の画像 1 枚、参照画像 {n} 枚）',
+  'result.open': '元のサイズで開く',
+  'result.close': '閉じる',
+  'result.reproduce': '再現 · {cost}',
+  'result.vary': 'バリエーション · {cost}',
+  'result.reproduceTitle': '同じプロンプト・設定・参照画像・シードで生成',
+  'result.varyTitle': '同じプロンプト・設定・参照画像で、新しいシードで生成',
+  'result.notReplayable':
+    '再現とバリエーションにはこの結果の参照画像が必要ですが、参照画像は保存しません。もう一度選んで生成してください。',
+  recentLoading: '最近の結果を読み込んでいます…',
+  recentError: '最近の結果を読み込めませんでした。接続を確認してください。',
+  'result.loading': '画像を読み込んでいます…',
+  'result.unavailable': '画像を読み込めませんでした。',
+  'drop.hint': 'ここに画像をドロップすると参照画像になります',
+  'drop.added': '参照画像 {n} として追加しました。',
+  'drop.notImage': '画像ではありません。ページの画像をドラッグしてください（テキストやリンクは使えません）。',
+  shortcutHint: 'どのページからでも {keys} でこのパネルを開けます。',
+  'error.too-many-references':
+    'このモデルが使える参照画像の数を超えています。いくつか外すか、別のモデルを選んでください。',
+  'error.provider-wrong-size':
+    'モデルが指定と異なるサイズまたは縦横比の画像を返しました。クレジットは返却されました。もう一度お試しください。',
+  'error.unknown-model': 'このモデルは利用できません。別のモデルを選んでください。',
+  'error.unsupported-option':
+    'このモデルはその設定に対応していません。参照画像、アスペクト比、解像度、シードを変えてください。',
+  'error.provider-rate-limit': 'モデルが混み合っています。少し待つか、別のモデルを選んでください。',
+  'error.provider-bad-request':
+    'モデルがこのリクエストを処理できませんでした。プロンプトか設定を変えてください。',
+  'error.provider-config': 'このモデルはまだ準備中です。別のモデルを選んでください。',
+  'error.provider-bad-response': 'モデルから使える応答が返りませんでした。もう一度お試しください。',
+  'error.unknown-pack': 'このクレジットパックは利用できません。ウェブサイトで購入してください。',
+  'error.origin-not-allowed':
+    'このリクエストは Mimicit から送られていません。パネルを開き直してお試しください。',
+  'error.not-found': '見つかりませんでした。削除された可能性があります。',
+  'error.app-check-missing':
+    'このリクエストを確認できませんでした。ウェブサイトを開いてログインし、もう一度お試しください。',
+  'error.app-check-invalid':
+    'このリクエストのブラウザー確認に失敗したか、期限が切れました。ウェブサイトを開いてもう一度お試しください。',
+  'error.app-check-replayed': 'このリクエストはすでに送信済みです。もう一度お試しください。',
+  'error.price-not-configured':
+    '現在この通貨ではクレジットを購入できません。後でウェブサイトからお試しください。',
+  'error.payments-not-configured': '決済はまだ利用できません。後でもう一度お試しください。',
+  'error.payment-provider-unavailable':
+    '決済サービスが購入手続きを開始できませんでした。少し待ってからお試しください。',
+  'error.generation-still-running': 'まだ生成中です。完了までお待ちください。',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };

@@ -44,6 +44,10 @@ export const rawImageSchema = z.object({
   displayWidth: dimension,
   displayHeight: dimension,
   alt: z.string().max(MAX_ALT),
+  /** A computed background-image (data: URLs included) and its layers' repeat and size. */
+  css: pageUrl.optional(),
+  repeat: z.string().max(1_000).optional(),
+  size: z.string().max(1_000).optional(),
 });
 
 const listImagesReplySchema = z.object({

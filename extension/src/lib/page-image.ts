@@ -9,6 +9,12 @@
 
 /** Images smaller than this (CSS px, either side) are icons, avatars or tracking pixels. */
 export const MIN_SIDE = 40;
+/**
+ * Elements smaller than this (CSS px, either side) are not asked for a background image: below
+ * it backgrounds are icons, sprites, avatars and button skins (design systems' largest avatars
+ * are 56–64 px), and skipping them spares most of the style reads on a page.
+ */
+export const MIN_BACKGROUND_SIDE = 80;
 /** `data:` URLs shorter than this are lazy-load placeholders (blurred stubs, 1×1 GIFs, SVGs). */
 export const MIN_DATA_URL = 4096;
 /** Upper bound on the images one listing carries, whatever the page. */
@@ -18,7 +24,10 @@ export const MAX_ALT = 300;
 /** Lazy-load attributes, in the order they are trusted. */
 export const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original'] as const;
 
-/** One visible, large enough `<img>` as the content script reads it: strings as the page wrote them. */
+/**
+ * One visible, large enough image as the content script reads it — an `<img>` (also inside an
+ * open shadow root) or an element with a CSS background image: strings as the page wrote them.
+ */
 export interface RawImage {
   /** `currentSrc`: absolute, what the browser shows; '' while nothing is loaded (lazy images). */
   current: string;
@@ -38,6 +47,14 @@ export interface RawImage {
   displayWidth: number;
   displayHeight: number;
   alt: string;
+  /**
+   * CSS backgrounds only: the computed `background-image` (absolute `url(…)`s, possibly
+   * `image-set(…)` and gradients, one entry per layer), with the layers' computed
+   * `background-repeat` and `background-size`. `current` and `src` are '' then.
+   */
+  css?: string;
+  repeat?: string;
+  size?: string;
 }
 
 /** One image found on the page, as the side panel shows it. */
@@ -56,6 +73,8 @@ export interface PageImage {
   displayWidth: number;
   displayHeight: number;
   alt: string;
+  /** A CSS background image (its pixel size is learnt when the panel loads it). */
+  background?: boolean;
 }
 
 /** Content script answers. `ms` is the time the listing took on the page's main thread. */

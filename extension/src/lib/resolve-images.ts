@@ -3,6 +3,7 @@
  * the side panel's process, off the page's main thread. Page strings are untrusted: only
  * http(s), blob and real (large) data: URLs come out.
  */
+import { backgroundUrl } from './css-image';
 import { MAX_IMAGES, MIN_DATA_URL, MIN_SIDE, type PageImage, type RawImage } from './page-image';
 import { largestCandidate, parseSrcset } from './srcset';
 
@@ -50,11 +51,30 @@ function sentSize(
   return { width: 0, height: 0 };
 }
 
+/**
+ * A CSS background as the panel lists it, or null (a pattern, no usable URL). Its pixel size is
+ * unknown until the panel loads it (the grid learns it then).
+ */
+function resolveBackground(image: RawImage, base: string): PageImage | null {
+  const src = absoluteUrl(backgroundUrl(image.css ?? '', image.repeat, image.size) ?? '', base);
+  if (!src) return null;
+  const { displayWidth, displayHeight } = image;
+  return { src, thumb: src, width: 0, height: 0, displayWidth, displayHeight, alt: '', background: true };
+}
+
 /** The page's images, deduplicated by URL, in document order. */
 export function resolveImages(raw: readonly RawImage[], base: string): PageImage[] {
   const seen = new Set<string>();
   const out: PageImage[] = [];
   for (const image of raw) {
+    if (image.css !== undefined) {
+      const background = resolveBackground(image, base);
+      if (!background || seen.has(background.src)) continue;
+      seen.add(background.src);
+      out.push(background);
+      if (out.length >= MAX_IMAGES) break;
+      continue;
+    }
     const loaded = absoluteUrl(image.current, base);
     const thumb = loaded || absoluteUrl(image.src, base);
     let source = '';

@@ -4,11 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MODELS } from '@mimicit/shared';
 import ActionsPanel from './ActionsPanel.vue';
 import { useCatalogStore } from '../stores/catalog';
+import { catalogModels } from '../testing';
 import { useGenerationsStore } from '../stores/generations';
 import { useImagesStore } from '../stores/images';
+import { useReferencesStore } from '../stores/references';
 import { locale } from '../../lib/i18n';
 import type * as ApiModule from '../../lib/api';
 
@@ -39,16 +40,10 @@ function press(el: Element, detail: number): void {
 
 function mountPanel() {
   setActivePinia(createPinia());
-  useCatalogStore().models = MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  }));
+  useCatalogStore().models = catalogModels();
   const images = useImagesStore();
   images.images = [IMAGE, { ...IMAGE, src: 'https://shop.test/owl.jpg', thumb: 'https://shop.test/owl.jpg' }];
-  images.select(IMAGE.src);
+  useReferencesStore().add({ kind: 'page', image: IMAGE, tabId: null });
   return mount(ActionsPanel, { attachTo: document.body });
 }
 
@@ -112,7 +107,9 @@ describe('ActionsPanel', () => {
     await until(() =>
       expect(wrapper.find('[data-test=error]').text()).toContain('サーバーに接続できませんでした'),
     );
-    useImagesStore().select('https://shop.test/owl.jpg');
+    const references = useReferencesStore();
+    references.clear();
+    references.add({ kind: 'page', image: useImagesStore().images[1]!, tabId: null });
     await until(() => expect(wrapper.find('[data-test=error]').exists()).toBe(false));
     await wrapper.find('[data-test=describe]').trigger('click');
     await until(() => expect(wrapper.find('[data-test=error-dismiss]').text()).toBe('閉じる'));

@@ -28,4 +28,19 @@ describe('ModelSelect', () => {
     expect(options[0]!.text()).toBe('Nano Banana 2 (Gemini 3.1 Flash Image) · 5 credits at 2K');
     expect(options[1]!.text()).toBe('GPT Image 2 — retired by its provider');
   });
+
+  it('says a model without its provider key here is not set up, in English and Japanese', async () => {
+    const wrapper = mount(ModelSelect, {
+      props: {
+        id: 'image-model',
+        label: 'Model',
+        selected: 'local-preview',
+        models: [at('gpt-image', { available: false, unavailableReason: 'not-configured' })],
+      },
+    });
+    expect(wrapper.find('option').text()).toBe('GPT Image 2 — not set up here (no API key)');
+    locale.value = 'ja';
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('option').text()).toBe('GPT Image 2 — この環境では未設定（API\u00a0キーなし）');
+  });
 });

@@ -1,80 +1,57 @@
 /**
- * Describe / generate, the live status of the current job, and the recent results. Calls return
- * quickly (possibly still `pending`); the generation document is then followed live through the
- * client data port, so a long model run never depends on one HTTP call.
+ * Describe / generate / reproduce / vary, the live status of the current job, and the recent
+ * results. Calls return quickly (possibly still `pending`); the generation document is then
+ * followed live through the client data port, so a long model run never depends on one HTTP
+ * call. The requests this panel sent are kept in memory (never stored) so that Reproduce and
+ * Vary can send the same references again.
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import type { Unsubscribe, WithId } from '@mimicit/client-data';
+import { computed, ref, shallowReactive } from 'vue';
+import type { Unsubscribe } from '@mimicit/client-data';
 import {
   CALLABLES,
   describeImageResponseSchema,
   generateImageResponseSchema,
   collections,
   type AspectRatio,
-  type GenerationDoc,
+  type CatalogModel,
   type GenerationResult,
   type Resolution,
 } from '@mimicit/shared';
 import { dataPort } from '../../lib/firebase';
 import { CallableError, callFunction } from '../../lib/api';
 import { errorMessage } from '../../lib/i18n';
-import type { PageImage } from '../../lib/page-image';
-import { useImagesStore } from './images';
+import type { PickedReference } from './references';
+import { sendableReferences } from './reference-sources';
+import { fromAnswer, toResultItem, type ImageRequest, type ResultItem } from './result-item';
 import { useSettingsStore } from './settings';
 
-/** A generation as the panel shows it (from a callable answer or its document). */
-export interface ResultItem {
-  id: string;
-  kind: 'prompt' | 'image';
-  status: 'pending' | 'succeeded' | 'failed';
-  model: string;
-  prompts: string[];
-  imagePaths: string[];
-  favorite: boolean;
-  /** The failure's reason code (an error reason, or `internal`): the panel translates it. */
-  failure?: string;
-}
-
-/** The fields the panel shows of a (schema-validated) generation document. */
-export function toResultItem(doc: WithId<GenerationDoc>): ResultItem {
-  return {
-    id: doc.id,
-    kind: doc.kind,
-    status: doc.status,
-    model: doc.model,
-    prompts: doc.resultPrompts ?? [],
-    imagePaths: (doc.images ?? []).map((i) => i.path),
-    favorite: doc.favorite,
-    failure: doc.failureCode,
-  };
-}
-
-function fromAnswer(kind: ResultItem['kind'], r: GenerationResult): ResultItem {
-  return {
-    id: r.generationId,
-    kind,
-    status: r.status,
-    model: r.model,
-    prompts: r.resultPrompts ?? [],
-    imagePaths: r.imagePaths ?? [],
-    favorite: false,
-    failure: r.failureCode,
-  };
-}
+export type { ResultItem } from './result-item';
 
 /** Describe/generate timeouts: the server answers once the job is started or done. */
 const CALL_TIMEOUT_MS = 120_000;
+/** Sent requests remembered for Reproduce and Vary (Recent results shows six). */
+const SENT_KEPT = 12;
+
+/** Where an error shows: under Describe, under Generate, or over Recent results (Reproduce, Vary). */
+export type ErrorTarget = 'prompt' | 'image' | 'replay';
 
 export const useGenerationsStore = defineStore('generations', () => {
   const current = ref<ResultItem | null>(null);
   const recent = ref<ResultItem[]>([]);
+  const recentState = ref<'loading' | 'ready' | 'error'>('loading');
   const prompt = ref('');
   const busy = ref(false);
+  /** Which action is being sent while `busy`. */
+  const sending = ref<ErrorTarget | null>(null);
   const error = ref('');
   /** Which action the error belongs to (shown under its button), and its reason. */
-  const errorFor = ref<ResultItem['kind'] | null>(null);
+  const errorFor = ref<ErrorTarget | null>(null);
   const errorReason = ref<string | undefined>();
+  /** Something is being sent or the last request is still pending: one action at a time. */
+  const running = computed(() => busy.value || current.value?.status === 'pending');
+  /** Image requests this panel sent, by generation id (memory only). */
+  const sent = shallowReactive(new Map<string, ImageRequest>());
   let uid: string | null = null;
   let stopCurrent: Unsubscribe | null = null;
   let stopRecent: Unsubscribe | null = null;
@@ -110,39 +87,49 @@ export const useGenerationsStore = defineStore('generations', () => {
     );
   }
 
+  function remember(id: string, request: ImageRequest): void {
+    sent.set(id, request);
+    for (const key of sent.keys()) if (sent.size > SENT_KEPT) sent.delete(key);
+  }
+
   /**
-   * Runs a callable for the selected image with a fresh request id; when the server cannot fetch
-   * the image itself it is retried once with the bytes read inside the page.
+   * Runs one person's action with a fresh request id. `attempt(false)` sends page images by
+   * URL; when the server cannot fetch one itself it is tried once more with `attempt(true)`,
+   * which sends the bytes read inside the page.
    */
   async function run(
+    target: ErrorTarget,
     kind: ResultItem['kind'],
-    image: PageImage | null,
-    call: (source: unknown) => Promise<GenerationResult>,
+    attempt: (forceBytes: boolean) => Promise<[GenerationResult, ImageRequest | undefined]>,
+    hasPageImages: boolean,
   ): Promise<void> {
     // One job at a time: a repeated start while one is being sent is the same action.
     if (busy.value) return;
-    const images = useImagesStore();
     busy.value = true;
+    sending.value = target;
     clearError();
     try {
-      let result: GenerationResult;
+      let answer: [GenerationResult, ImageRequest | undefined];
       try {
-        result = await call(image ? await images.sourceFor(image) : undefined);
+        answer = await attempt(false);
       } catch (err) {
         const reason = err instanceof CallableError ? err.reason : undefined;
-        if (!image || (reason !== 'image-fetch-failed' && reason !== 'url-not-allowed')) throw err;
-        result = await call(await images.sourceFor(image, true));
+        if (!hasPageImages || (reason !== 'image-fetch-failed' && reason !== 'url-not-allowed')) throw err;
+        answer = await attempt(true);
       }
-      current.value = fromAnswer(kind, result);
+      const [result, request] = answer;
+      if (request) remember(result.generationId, request);
+      current.value = fromAnswer(kind, result, request);
       if (kind === 'prompt' && result.resultPrompts?.[0]) prompt.value = result.resultPrompts[0];
       if (result.status === 'pending') follow(result.generationId);
     } catch (err) {
       const e = err as { reason?: string; code?: string };
       errorReason.value = e.reason ?? e.code;
       error.value = errorMessage(errorReason.value);
-      errorFor.value = kind;
+      errorFor.value = target;
     } finally {
       busy.value = false;
+      sending.value = null;
     }
   }
 
@@ -153,37 +140,92 @@ export const useGenerationsStore = defineStore('generations', () => {
     errorReason.value = undefined;
   }
 
-  async function describe(image: PageImage, model: string): Promise<void> {
+  /** Describes one reference (a page image or a result). */
+  async function describe(reference: PickedReference, model: string): Promise<void> {
     const { settings } = useSettingsStore();
-    await run('prompt', image, (source) =>
-      callFunction(
-        CALLABLES.describeImage,
-        { requestId: crypto.randomUUID(), model, source, language: settings.language ?? 'en' },
-        describeImageResponseSchema,
-        CALL_TIMEOUT_MS,
-      ),
+    await run(
+      'prompt',
+      'prompt',
+      async (forceBytes) => {
+        const [sendable] = await sendableReferences([reference], false, forceBytes);
+        const source = sendable!.source;
+        const result = await callFunction(
+          CALLABLES.describeImage,
+          { requestId: crypto.randomUUID(), model, source, language: settings.language ?? 'en' },
+          describeImageResponseSchema,
+          CALL_TIMEOUT_MS,
+        );
+        return [result, undefined];
+      },
+      reference.kind === 'page',
     );
   }
 
-  async function generate(
-    image: PageImage | null,
-    model: string,
-    options: { aspectRatio: AspectRatio; resolution: Resolution },
-  ): Promise<void> {
-    await run('image', image, (reference) =>
-      callFunction(
-        CALLABLES.generateImage,
-        {
-          requestId: crypto.randomUUID(),
-          model,
-          prompt: prompt.value,
-          ...options,
-          ...(reference ? { reference } : {}),
-        },
-        generateImageResponseSchema,
-        CALL_TIMEOUT_MS,
-      ),
+  function sendImageRequest(request: ImageRequest): Promise<GenerationResult> {
+    const { references, seed, ...rest } = request;
+    return callFunction(
+      CALLABLES.generateImage,
+      {
+        requestId: crypto.randomUUID(),
+        ...rest,
+        ...(references.length ? { references } : {}),
+        ...(seed === undefined ? {} : { seed }),
+      },
+      generateImageResponseSchema,
+      CALL_TIMEOUT_MS,
     );
+  }
+
+  /**
+   * Generates one image from the prompt and the picked references (roles where the model takes
+   * them; a seed only where it takes one).
+   */
+  async function generate(
+    picked: readonly PickedReference[],
+    model: CatalogModel,
+    options: { aspectRatio: AspectRatio; resolution: Resolution; seed?: number },
+  ): Promise<void> {
+    const text = prompt.value;
+    await run(
+      'image',
+      'image',
+      async (forceBytes) => {
+        const request: ImageRequest = {
+          model: model.id,
+          prompt: text,
+          aspectRatio: options.aspectRatio,
+          resolution: options.resolution,
+          references: await sendableReferences(picked, model.referenceRoles, forceBytes),
+          ...(model.seed && options.seed !== undefined ? { seed: options.seed } : {}),
+        };
+        return [await sendImageRequest(request), request];
+      },
+      picked.some((r) => r.kind === 'page'),
+    );
+  }
+
+  /**
+   * The request that made `item`, when it can be sent again: one this panel sent (with its
+   * references), or one that had no references (its document holds everything else).
+   */
+  function replayable(item: ResultItem): ImageRequest | undefined {
+    const known = sent.get(item.id);
+    if (known) return known;
+    const { prompt: text, aspectRatio, resolution } = item;
+    if (item.kind !== 'image' || item.referenceRoles.length || !text || !aspectRatio || !resolution) {
+      return undefined;
+    }
+    return { model: item.model, prompt: text, aspectRatio, resolution, references: [] };
+  }
+
+  /** Reproduce (`sameSeed`: the seed it ran with) or Vary (the server draws a new seed). */
+  async function replay(item: ResultItem, sameSeed: boolean): Promise<void> {
+    const base = replayable(item);
+    if (!base) return;
+    const request: ImageRequest = { ...base };
+    delete request.seed;
+    if (sameSeed && item.seed !== undefined) request.seed = item.seed;
+    await run('replay', 'image', async () => [await sendImageRequest(request), request], false);
   }
 
   function start(forUid: string): void {
@@ -196,8 +238,13 @@ export const useGenerationsStore = defineStore('generations', () => {
           orderBy: ['createdAt', 'desc'],
           limit: 6,
         },
-        (docs) => (recent.value = docs.map(toResultItem)),
-        () => undefined,
+        (docs) => {
+          recent.value = docs.map(toResultItem);
+          recentState.value = 'ready';
+        },
+        () => {
+          if (!recent.value.length) recentState.value = 'error';
+        },
       ),
     );
   }
@@ -210,7 +257,9 @@ export const useGenerationsStore = defineStore('generations', () => {
     uid = null;
     current.value = null;
     recent.value = [];
+    recentState.value = 'loading';
     prompt.value = '';
+    sent.clear();
     clearError();
   }
 
@@ -228,17 +277,29 @@ export const useGenerationsStore = defineStore('generations', () => {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  /** A button's "working" state: its `kind` is being sent, or its result is still pending. */
+  function isPending(kind: 'prompt' | 'image'): boolean {
+    const item = current.value;
+    return sending.value === kind || (!busy.value && item?.kind === kind && item.status === 'pending');
+  }
+
   return {
     current,
     recent,
+    recentState,
     prompt,
     busy,
+    running,
+    isPending,
+    sending,
     error,
     errorFor,
     errorReason,
     clearError,
     describe,
     generate,
+    replayable,
+    replay,
     start,
     stop,
     toggleFavorite,

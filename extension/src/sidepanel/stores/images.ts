@@ -1,10 +1,12 @@
 /**
  * Images of the target tab, listed by its content script. The target is the active tab of the
  * panel's window (followed on tab switches and navigations), or the tab given as `?tab=<id>`
- * in the panel URL (tests, and panels opened for one tab).
+ * in the panel URL (tests, and panels opened for one tab). Picking them as references is the
+ * references store's job; images the grid skipped but the person chose (context menu, a drop)
+ * are added in front.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import {
   parseListImagesReply,
   readImageReplySchema,
@@ -12,10 +14,11 @@ import {
   sessionSchemas,
   type ContentRequest,
 } from '../../lib/messaging';
-import type { PageImage } from '../../lib/page-image';
+import { MIN_SIDE, type PageImage } from '../../lib/page-image';
 import { resolveImages } from '../../lib/resolve-images';
 import { CallableError } from '../../lib/api';
 import type { ImageSource } from '@mimicit/shared';
+import { useReferencesStore } from './references';
 
 type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
 
@@ -30,12 +33,12 @@ export const useImagesStore = defineStore('images', () => {
   const images = ref<PageImage[]>([]);
   const status = ref<Status>('idle');
   const listMs = ref(0);
-  const selectedSrc = ref<string | null>(null);
-  const selected = computed(() => images.value.find((i) => i.src === selectedSrc.value) ?? null);
+  /** The page's base URL from the last listing (relative addresses in drops resolve against it). */
+  const base = ref('');
 
-  function send(request: ContentRequest): Promise<unknown> {
-    if (tabId.value === null) return Promise.reject(new Error('no tab'));
-    return chrome.tabs.sendMessage(tabId.value, request);
+  function send(request: ContentRequest, tab = tabId.value): Promise<unknown> {
+    if (tab === null) return Promise.reject(new Error('no tab'));
+    return chrome.tabs.sendMessage(tab, request);
   }
 
   async function activeTab(): Promise<number | null> {
@@ -50,15 +53,53 @@ export const useImagesStore = defineStore('images', () => {
     try {
       const reply = parseListImagesReply(await send({ type: 'content/list-images' }));
       images.value = resolveImages(reply.images, reply.base);
+      base.value = reply.base;
       listMs.value = reply.ms;
       status.value = 'ready';
-      if (selectedSrc.value && !selected.value) selectedSrc.value = null;
     } catch {
       // No content script there (chrome:// pages, the Web Store, tabs opened before install).
       images.value = [];
-      selectedSrc.value = null;
       status.value = 'unavailable';
     }
+  }
+
+  /** The listed image at `url` (its best or its displayed address), if any. */
+  function find(url: string): PageImage | undefined {
+    return images.value.find((i) => i.src === url || i.thumb === url);
+  }
+
+  /**
+   * The listed image at `url`, or a new entry in front of the grid for an image the listing
+   * skipped (small, hidden, or not on this page) that the person chose all the same.
+   */
+  function ensure(url: string): PageImage {
+    const found = find(url);
+    if (found) return found;
+    const image: PageImage = {
+      src: url,
+      thumb: url,
+      width: 0,
+      height: 0,
+      displayWidth: 0,
+      displayHeight: 0,
+      alt: '',
+    };
+    images.value = [image, ...images.value];
+    return image;
+  }
+
+  /**
+   * Records the pixel size of a background image once the grid has loaded it (the content script
+   * cannot know it), and drops it if it turns out to be an icon-sized decoration.
+   */
+  function learnSize(src: string, width: number, height: number): void {
+    const image = images.value.find((i) => i.src === src);
+    if (!image?.background || image.width) return;
+    if (width < MIN_SIDE || height < MIN_SIDE) {
+      if (!useReferencesStore().order(`page:${src}`)) images.value = images.value.filter((i) => i !== image);
+      return;
+    }
+    images.value = images.value.map((i) => (i === image ? { ...i, width, height } : i));
   }
 
   /** Applies the context menu's pending selection, if any (used once). */
@@ -69,30 +110,19 @@ export const useImagesStore = defineStore('images', () => {
     const pending = sessionSchemas.selection.safeParse(stored[SESSION_KEYS.selection]);
     if (!pending.success || (pinned !== null && pending.data.tabId !== pinned)) return;
     await refresh();
-    const { srcUrl } = pending.data;
-    const match = images.value.find((i) => i.src === srcUrl || i.thumb === srcUrl);
-    if (!match) {
-      // Right-clicked images the grid skips (small, hidden) are still what the person chose.
-      images.value = [
-        { src: srcUrl, thumb: srcUrl, width: 0, height: 0, displayWidth: 0, displayHeight: 0, alt: '' },
-        ...images.value,
-      ];
-    }
-    selectedSrc.value = match?.src ?? srcUrl;
-  }
-
-  function select(src: string | null): void {
-    selectedSrc.value = src;
+    // Right-clicked images the grid skips (small, hidden) are still what the person chose.
+    useReferencesStore().add({ kind: 'page', image: ensure(pending.data.srcUrl), tabId: tabId.value });
   }
 
   /**
    * What the server gets for an image: its URL when it can fetch it itself, otherwise the bytes
-   * read inside the page (`blob:` URLs, hotlink-protected files), within the 10 MB limit.
+   * read inside the page it came from (`blob:` URLs, hotlink-protected files), within the 10 MB
+   * limit.
    */
-  async function sourceFor(image: PageImage, forceBytes = false): Promise<ImageSource> {
+  async function sourceFor(image: PageImage, forceBytes = false, tab = tabId.value): Promise<ImageSource> {
     if (image.src.startsWith('data:')) return { dataUrl: image.src };
     if (!forceBytes && /^https?:/.test(image.src)) return { url: image.src };
-    const reply = readImageReplySchema.parse(await send({ type: 'content/read-image', url: image.src }));
+    const reply = readImageReplySchema.parse(await send({ type: 'content/read-image', url: image.src }, tab));
     if (!reply.ok) throw new CallableError('invalid-argument', reply.reason, { reason: reply.reason });
     return { dataUrl: reply.dataUrl };
   }
@@ -111,5 +141,5 @@ export const useImagesStore = defineStore('images', () => {
     });
   }
 
-  return { tabId, images, status, listMs, selectedSrc, selected, refresh, select, sourceFor, start };
+  return { tabId, images, status, listMs, base, refresh, find, ensure, learnSize, sourceFor, start };
 });

@@ -13,7 +13,6 @@ export const settingsSchema = z.object({
   imageModel: z.string().max(64).optional(),
   aspectRatio: z.enum(ASPECT_RATIOS).optional(),
   resolution: z.enum(RESOLUTIONS).optional(),
-  useReference: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

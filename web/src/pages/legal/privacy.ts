@@ -14,7 +14,7 @@ export const privacy: LegalDocument = {
     {
       title: 'What we never collect',
       paragraphs: [
-        'Source images are processed in memory and never stored. We do not collect the addresses of the pages you visit, page text, form input or other sites’ cookies. The Chrome extension only lists the visible images of the page you open it on, when you ask it to.',
+        'Source images are processed in memory and never stored. We do not collect the addresses of the pages you visit, page text, form input or other sites’ cookies. The Chrome extension only lists the visible images of the page you open it on, when you ask it to: image elements (also those inside a page’s open shadow roots) and elements showing a large CSS background image — for each, only its address, its size and, for image elements, its alt text. It reads nothing else from the page; the images you pick go to the chosen model’s provider only when you describe or generate, and are not stored.',
       ],
     },
     {
@@ -64,7 +64,7 @@ export const privacy: LegalDocument = {
     {
       title: '収集しない情報',
       paragraphs: [
-        '元の画像はメモリ上で処理するだけで、保存しません。閲覧したページのアドレス、ページの本文、フォームの入力内容、他のサイトの Cookie は収集しません。Chrome 拡張機能は、あなたが操作したときに、開いているページの表示中の画像を一覧にするだけです。',
+        '元の画像はメモリ上で処理するだけで、保存しません。閲覧したページのアドレス、ページの本文、フォームの入力内容、他のサイトの Cookie は収集しません。Chrome 拡張機能は、あなたが操作したときに、開いているページの表示中の画像を一覧にするだけです。対象は画像要素（ページのオープンな Shadow DOM 内のものを含む）と、大きな CSS 背景画像を表示している要素で、読み取るのはそれぞれのアドレスとサイズ、画像要素の代替テキスト（alt）だけです。ページのそれ以外の内容は読み取りません。選んだ画像は、プロンプト化または生成を実行したときにだけ、選んだモデルの提供元に送られます。保存はしません。',
       ],
     },
     {
