@@ -8,7 +8,7 @@ import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
 import type { Component } from 'vue';
-import { MODELS, type GetCatalogResponse, type Locale, type Profile } from '@mimicit/shared';
+import type { Locale, Profile } from '@mimicit/shared';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
@@ -68,19 +68,4 @@ export function until<T>(assertion: () => T | Promise<T>): Promise<T> {
   return vi.waitFor(assertion, { timeout: 10_000, interval: 10 });
 }
 
-type ServedModel = GetCatalogResponse['models'][number];
-
-/**
- * The code catalog as `getCatalog` serves it: every model usable, unless `changes` says
- * otherwise (e.g. `{ 'gpt-image': { available: false, unavailableReason: 'retired' } }`).
- */
-export function servedModels(changes: Record<string, Partial<ServedModel>> = {}): ServedModel[] {
-  return MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-    ...changes[m.id],
-  }));
-}
+export { servedModels } from '@mimicit/shared/testing';

@@ -1,16 +1,8 @@
 /** Test helpers for the side panel's component tests (never imported by the panel itself). */
-import { MODELS, type GetCatalogResponse } from '@mimicit/shared';
+import { servedModels, type ServedModel } from '@mimicit/shared/testing';
 
 /** A catalog entry as the panel's catalog store holds it (what getCatalog answers). */
-export type CatalogEntry = GetCatalogResponse['models'][number];
+export type CatalogEntry = ServedModel;
 
 /** The whole model table as getCatalog answers it, every model available. */
-export function catalogModels(): CatalogEntry[] {
-  return MODELS.map((m) => ({
-    ...m,
-    capabilities: [...m.capabilities],
-    aspectRatios: [...m.aspectRatios],
-    resolutions: [...m.resolutions],
-    available: true,
-  }));
-}
+export const catalogModels = (): CatalogEntry[] => servedModels();
