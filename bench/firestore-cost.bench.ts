@@ -31,7 +31,7 @@ export async function firestoreCostBench() {
   const before = { ...deps.store.stats };
   const logsBefore = (await deps.store.query({ collection: collections.accessLogs.in() })).length;
   deps.store.stats.reads = before.reads;
-  await handleGenerateImage(
+  const generated = await handleGenerateImage(
     fakeRequest(
       {
         requestId: 'bench-req-0001',
@@ -46,15 +46,19 @@ export async function firestoreCostBench() {
   const logsAfter = (await deps.store.query({ collection: collections.accessLogs.in() })).length;
   const accessLogWrites = logsAfter - logsBefore;
 
-  // Seed a long history, then count what the dashboard and one history page read.
+  if (generated.status !== 'succeeded') throw new Error(`generation ${generated.failureCode}`);
+
+  // Seed a long history of copies of that real document (the store checks every read against
+  // the collection's schema), then count what the dashboard and one history page read.
+  const real = (await deps.store.get(collections.generations.doc(uid, generated.generationId))).data!;
   const ops = Array.from({ length: 120 }, (_, i) => ({
     kind: 'set' as const,
     path: collections.generations.doc(uid, `seed${String(i).padStart(4, '0')}`),
     data: {
-      status: 'succeeded',
+      ...real,
+      requestId: `seed-${i}`,
       createdAt: new Date(now.getTime() - i * 1000),
       favorite: i % 5 === 0,
-      model: 'flux-dev',
     },
   }));
   for (let i = 0; i < ops.length; i += 100) await deps.store.batch(ops.slice(i, i + 100));

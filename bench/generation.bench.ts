@@ -35,7 +35,9 @@ export async function runGenerationBench(
   const runs = options.runs ?? 7;
 
   const deps = useMemoryDeps();
-  const result = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#3366cc' } })
+  // The size the request asks for (1:1 at 1K): any other is refunded as provider-wrong-size,
+  // and the bench would time the failure path instead of a generation.
+  const result = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#3366cc' } })
     .jpeg()
     .toBuffer();
   setDeps({ providers: async () => ({ generate: async () => [{ bytes: result }] }) });
@@ -48,14 +50,15 @@ export async function runGenerationBench(
   );
   const samples: number[] = [];
   for (let i = 0; i < iterations + 10; i++) {
-    const ms = await timed(() =>
-      handleGenerateImage(
+    const ms = await timed(async () => {
+      const res = await handleGenerateImage(
         fakeRequest(
           { requestId: `bench-req-${i}`, model: 'local-preview', prompt: 'a quiet harbour at dawn' },
           'bench',
         ),
-      ),
-    );
+      );
+      if (res.status !== 'succeeded') throw new Error(`generation ${res.failureCode}`);
+    });
     if (i >= 10) samples.push(ms); // the first calls warm up module loading
   }
   resetDeps();
