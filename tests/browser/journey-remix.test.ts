@@ -59,9 +59,24 @@ async function generateAndReadSeed(): Promise<number> {
   await page.click('[data-test=generate]');
   await expect.poll(() => page.locator('[data-test=run]').count()).toBe(before + 1);
   await newestRun().locator('[data-test=run-seed]').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
-    () => (document.querySelector('[data-test=run] img') as HTMLImageElement)?.naturalWidth > 0,
-  );
+  // The newest run's own image, loaded where the person is: the page brings the new card into
+  // view (the button is at the bottom of a long form), so its lazy image loads.
+  await expect
+    .poll(
+      () =>
+        newestRun()
+          .locator('img')
+          .first()
+          .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBeGreaterThan(0);
+  // …and the card is on screen beside the button just clicked, not above the fold.
+  const box = (await newestRun().boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(-1); // sub-pixel rounding of a card aligned to the top
+  expect(box.y).toBeLessThan(page.viewportSize()!.height);
   return Number((await newestRun().locator('[data-test=run-seed]').textContent())?.match(/\d+/)?.[0]);
 }
 
@@ -276,6 +291,8 @@ describe('remix journey in local mode', () => {
     await page.screenshot({ path: screenshotPath('remix-reproduce-ja'), fullPage: true });
     await setLocale(page, 'en');
     expect(await generateAndReadSeed()).toBe(seed);
+    // What the person sees after clicking Generate at the bottom of the form (viewport, not page).
+    await page.screenshot({ path: screenshotPath('remix-reproduced-viewport-en') });
     await expectBalance(5);
 
     await page.goto(`${WEB_ORIGIN}/history/${original!.id}`);
