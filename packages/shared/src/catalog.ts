@@ -34,6 +34,15 @@ export type ReferenceRole = (typeof REFERENCE_ROLES)[number];
  */
 export const SEED_MAX = 2 ** 31 - 1;
 
+/** A seed field as typed: empty (the server draws one), a whole number 0 … `SEED_MAX`, or not a seed. */
+export function parseSeed(text: string): number | undefined | 'invalid' {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  const n = Number(trimmed);
+  return n <= SEED_MAX ? n : 'invalid';
+}
+
 /**
  * Why a model is listed but cannot be used right now: switched off by an operator, retired by
  * its provider, or its provider's key is not set in this environment (`not-configured`).

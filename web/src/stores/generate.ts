@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import {
-  SEED_MAX,
+  parseSeed,
   type AspectRatio,
   type GenerationResult,
   type Locale,
@@ -39,15 +39,6 @@ export interface Run {
   errorKey?: string;
   /** The seed the provider ran with (seeded models), as the server answered or stored it. */
   seed?: number;
-}
-
-/** The seed field: empty (the server draws one) or a whole number 0 … 2^31−1. */
-export function parseSeed(text: string): number | undefined | 'invalid' {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  if (!/^\d+$/.test(trimmed)) return 'invalid';
-  const n = Number(trimmed);
-  return n <= SEED_MAX ? n : 'invalid';
 }
 
 function newRequestId(): string {
